@@ -1,0 +1,75 @@
+// `npm start`: prepare everything a fresh checkout needs, then serve.
+// 1. configuration defaults and a generated secret, 2. migrations, 3. a build if
+// none exists, 4. the demo process on an empty instance, 5. the server.
+import "dotenv/config";
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync } from "node:fs";
+import path from "node:path";
+import { dataDir, databaseUrl, isPostgresUrl, sqliteFile } from "../lib/db/config";
+import { resolveAuthSecret } from "../lib/runtime/secret";
+
+const root = path.resolve(__dirname, "..");
+const bin = (name: string) => path.join(root, "node_modules", ".bin", name);
+
+function run(label: string, command: string, args: string[]): void {
+  const started = Date.now();
+  const result = spawnSync(command, args, { cwd: root, stdio: ["ignore", "inherit", "inherit"], env: process.env });
+  if (result.status !== 0) {
+    console.error(`\n[accord] ${label} failed (exit ${result.status ?? result.signal}). See the output above.`);
+    process.exit(1);
+  }
+  console.log(`[accord] ${label} done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+
+async function main(): Promise<void> {
+  const port = Number(process.env.PORT || 3000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, got "${process.env.PORT}"`);
+  mkdirSync(dataDir(), { recursive: true });
+  process.env.DATABASE_URL = databaseUrl();
+  process.env.NEXTAUTH_URL ||= `http://localhost:${port}`;
+  process.env.NEXTAUTH_SECRET = resolveAuthSecret();
+  (process.env as Record<string, string>).NODE_ENV = "production";
+
+  const db = process.env.DATABASE_URL;
+  console.log(`[accord] database: ${isPostgresUrl(db) ? "PostgreSQL" : `SQLite (${sqliteFile(db)})`}`);
+  run("migrations", bin("prisma"), ["migrate", "deploy"]);
+  if (!isPostgresUrl(db)) {
+    // WAL lets readers continue while a write commits; it is a property of the file, set once.
+    const Database = (await import("better-sqlite3")).default;
+    const sqlite = new Database(sqliteFile(db));
+    sqlite.pragma("journal_mode = WAL");
+    sqlite.close();
+  }
+
+  const distDir = process.env.ACCORD_DIST_DIR || ".next";
+  if (!existsSync(path.join(root, distDir, "BUILD_ID"))) {
+    console.log("[accord] no build found — building the app once (about a minute)…");
+    run("build", bin("next"), ["build"]);
+  }
+
+  if (process.env.ACCORD_DEMO !== "0") {
+    run("demo data", bin("tsx"), ["--conditions=react-server", path.join(root, "scripts", "seed-demo.ts")]);
+  }
+
+  const { startServer } = await import("../server/index");
+  const started = await startServer({ port, dir: root, hostname: process.env.HOSTNAME || undefined });
+  console.log(`[accord] ready on http://localhost:${started.port}`);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`[accord] ${signal}: shutting down…`);
+    const force = setTimeout(() => process.exit(1), 10_000);
+    force.unref();
+    await started.close();
+    process.exit(0);
+  };
+  process.on("SIGTERM", () => void stop("SIGTERM"));
+  process.on("SIGINT", () => void stop("SIGINT"));
+}
+
+main().catch((error: unknown) => {
+  console.error("[accord] could not start:", error instanceof Error ? error.message : error);
+  process.exit(1);
+});
