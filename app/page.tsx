@@ -42,7 +42,7 @@ export default async function DashboardPage() {
           <ul className="process-list" data-testid="my-processes">
             {mine.map((p) => (
               <li key={p.id} className="card process-card" data-testid="process-card">
-                <h2>
+                <h2 dir="auto">
                   <Link href={`/processes/${p.id}`}>{p.title}</Link>
                 </h2>
                 <div className="meta">

@@ -1,5 +1,6 @@
 import { Fragment, type ReactNode } from "react";
 import { isSafeHref, LIST_BLOCKS, type DocMark, type DocNode } from "@/lib/domain/draft-doc";
+import { RTL_LANGUAGES } from "@/lib/domain/languages";
 
 /**
  * Server-rendered, read-only draft. Text goes through React (escaped); only
@@ -85,7 +86,7 @@ export function DraftView({
   if (blocks.length === 0) return <p className="draft-empty">{emptyLabel}</p>;
   const idOf = (n: DocNode) => (typeof n.attrs?.clauseId === "string" ? n.attrs.clauseId : "");
   return (
-    <article className="draft" lang={language} dir={language === "ar" ? "rtl" : "ltr"} data-testid="draft">
+    <article className="draft" lang={language} dir={RTL_LANGUAGES.has(language) ? "rtl" : "ltr"} data-testid="draft">
       {blocks.map((block, i) => {
         const id = idOf(block);
         if (block.type === "heading") {

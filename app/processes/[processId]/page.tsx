@@ -5,7 +5,7 @@ import { GroupBadge, RoleBadge } from "@/components/Badges";
 import { DraftView } from "@/components/DraftView";
 import { MemberDirectory } from "@/components/MemberDirectory";
 import { ProcessTabs } from "@/components/ProcessTabs";
-import { DRAFT_LANGUAGES } from "@/lib/domain/languages";
+import { DRAFT_LANGUAGES, RTL_LANGUAGES } from "@/lib/domain/languages";
 import { getProcessOverview } from "@/lib/server/processes/get-process-overview";
 import { loadForPage, pageActor } from "@/lib/server/pages";
 
@@ -32,7 +32,7 @@ export default async function ProcessPage({ params }: Props) {
     <div className="stack">
       <div className="page-head">
         <div>
-          <h1>{process.title}</h1>
+          <h1 dir="auto">{process.title}</h1>
           <div className="meta" data-testid="my-membership">
             <span className="small muted">{t("youAre")}</span>
             <RoleBadge role={me.role} />
@@ -42,7 +42,11 @@ export default async function ProcessPage({ params }: Props) {
           </div>
         </div>
       </div>
-      {process.description ? <p className="muted">{process.description}</p> : null}
+      {process.description ? (
+        <p className="muted" dir="auto">
+          {process.description}
+        </p>
+      ) : null}
       <ProcessTabs processId={process.id} role={me.role} current="draft" />
       <div className="process-layout">
         <nav className="outline card" aria-label={t("outline")}>
@@ -51,7 +55,7 @@ export default async function ProcessPage({ params }: Props) {
             {overview.outline.length === 0 ? (
               <p className="small muted">{t("outlineEmpty")}</p>
             ) : (
-              <ol>
+              <ol lang={process.language} dir={RTL_LANGUAGES.has(process.language) ? "rtl" : "ltr"}>
                 {overview.outline.map((s) => (
                   <li key={s.clauseId}>
                     <a href={`#clause-${s.clauseId}`}>
