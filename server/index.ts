@@ -1,6 +1,11 @@
 import { createServer, type Server } from "node:http";
 import next from "next";
+import { createCollabServer } from "@/collab/server";
+import { collabKey } from "@/lib/collab/token";
+import { createDb } from "@/lib/db/client";
+import { databaseUrl } from "@/lib/db/config";
 import { stampClientAddress } from "@/lib/runtime/client-address";
+import { resolveAuthSecret } from "@/lib/runtime/secret";
 
 export interface StartedServer {
   server: Server;
@@ -9,8 +14,8 @@ export interface StartedServer {
 }
 
 /**
- * The single Accord process: Next (pages, API) on one port. The collaboration
- * server attaches to the same HTTP server's upgrade event.
+ * The single Accord process: Next (pages, API) and the collaboration server
+ * (websockets at /collab/<process id>) on one port.
  */
 export async function startServer(options: { port: number; hostname?: string; dir: string }): Promise<StartedServer> {
   const app = next({ dev: false, dir: options.dir, hostname: options.hostname, port: options.port });
@@ -23,6 +28,18 @@ export async function startServer(options: { port: number; hostname?: string; di
   });
   // Slow links: keep idle connections long enough for a page's follow-up requests.
   server.keepAliveTimeout = 65_000;
+
+  const collab = await createCollabServer({
+    db: createDb(databaseUrl()),
+    key: collabKey(resolveAuthSecret()),
+    allowedOrigins: [process.env.NEXTAUTH_URL, ...(process.env.ACCORD_ALLOWED_ORIGINS ?? "").split(",")].filter((o): o is string => !!o),
+    redisUrl: process.env.REDIS_URL || undefined,
+    membershipCheckMs: Number(process.env.ACCORD_MEMBERSHIP_CHECK_MS || 2000),
+  });
+  server.on("upgrade", (req, socket, head) => {
+    if (req.url?.startsWith("/collab/")) collab.handleUpgrade(req, socket, head);
+    else socket.destroy();
+  });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(options.port, options.hostname, () => resolve());
@@ -32,10 +49,13 @@ export async function startServer(options: { port: number; hostname?: string; di
   return {
     server,
     port,
-    close: () =>
-      new Promise<void>((resolve) => {
+    // Store every pending edit first, then stop taking requests.
+    close: async () => {
+      await collab.close();
+      await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeIdleConnections();
-      }),
+      });
+    },
   };
 }

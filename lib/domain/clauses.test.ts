@@ -70,6 +70,11 @@ describe("deriveClauses", () => {
     expect(deriveClauses(d)[1].text).toBe("line one\nline two");
   });
 
+  it("numbers only the first of two blocks sharing an id (the editor renames the copy)", () => {
+    const d = doc(h("s1", "A"), p("a", "first half"), p("a", "second half"), p("b", "next"));
+    expect(numbers(d)).toEqual(["heading:1:s1", "clause:1.1:a", "clause:1.2:b"]);
+  });
+
   it("returns nothing for an empty document", () => {
     expect(deriveClauses({ type: "doc" })).toEqual([]);
   });

@@ -35,23 +35,34 @@ function* identifiedNodes(doc: DocNode): Generator<DocNode> {
   }
 }
 
+/** What numbering needs to know about one identifiable block (editor and server alike). */
+export interface BlockInfo {
+  clauseId: string | null;
+  type: string;
+  headingLevel: number;
+  hasText: boolean;
+  text: string;
+}
+
 /**
  * Numbers the draft: each section heading (level 1–2) starts section n; every block
  * with text under it (paragraph, list item, table, quote) is clause n.m. Empty
- * blocks and blocks before the first heading get no number. Pure: it reads ids, it
- * never invents them — run `ensureClauseIds` first.
+ * blocks and blocks before the first heading get no number. A block without an id,
+ * or with an id already used earlier in the document, is skipped: ids are assigned
+ * by the editor (`ensureClauseIds` for stored JSON), never invented here.
  */
-export function deriveClauses(doc: DocNode): DerivedClause[] {
+export function numberBlocks(blocks: Iterable<BlockInfo>): DerivedClause[] {
   const out: DerivedClause[] = [];
+  const seen = new Set<string>();
   let section = 0;
   let clause = 0;
   let position = 0;
-  for (const node of identifiedNodes(doc)) {
-    const clauseId = idOf(node);
-    const text = nodeText(node);
-    if (!clauseId) continue;
-    if (node.type === "heading") {
-      if (headingLevel(node) <= SECTION_HEADING_MAX_LEVEL) {
+  for (const block of blocks) {
+    const { clauseId, text } = block;
+    if (!clauseId || seen.has(clauseId)) continue;
+    if (block.type === "heading") {
+      seen.add(clauseId);
+      if (block.headingLevel <= SECTION_HEADING_MAX_LEVEL) {
         section += 1;
         clause = 0;
         out.push({ clauseId, kind: "heading", number: String(section), position: position++, text });
@@ -60,7 +71,8 @@ export function deriveClauses(doc: DocNode): DerivedClause[] {
       }
       continue;
     }
-    if (!CLAUSE_BLOCKS.has(node.type) || text.length === 0) continue;
+    if (!CLAUSE_BLOCKS.has(block.type) || !block.hasText) continue;
+    seen.add(clauseId);
     if (section === 0) {
       out.push({ clauseId, kind: "preamble", number: "", position: position++, text });
       continue;
@@ -69,6 +81,18 @@ export function deriveClauses(doc: DocNode): DerivedClause[] {
     out.push({ clauseId, kind: "clause", number: `${section}.${clause}`, position: position++, text });
   }
   return out;
+}
+
+function* blockInfos(doc: DocNode): Generator<BlockInfo> {
+  for (const node of identifiedNodes(doc)) {
+    const text = nodeText(node);
+    yield { clauseId: idOf(node), type: node.type, headingLevel: headingLevel(node), hasText: text.length > 0, text };
+  }
+}
+
+/** `numberBlocks` over stored ProseMirror JSON. */
+export function deriveClauses(doc: DocNode): DerivedClause[] {
+  return numberBlocks(blockInfos(doc));
 }
 
 /**

@@ -42,6 +42,13 @@ export default async function setup(): Promise<() => Promise<void>> {
     env: { ...process.env, DATABASE_URL: url },
     stdio: "pipe",
   });
+  if (url.startsWith("file:")) {
+    // As `npm start` does: the tests run a second server process against the same file.
+    const Database = (await import("better-sqlite3")).default;
+    const sqlite = new Database(url.slice("file:".length));
+    sqlite.pragma("journal_mode = WAL");
+    sqlite.close();
+  }
   process.env.DATABASE_URL = url;
   process.env.ACCORD_DATA_DIR = tmp;
   console.log(`[integration] database: ${url.startsWith("file:") ? "SQLite" : "PostgreSQL"} (${url})`);

@@ -9,6 +9,8 @@ import type { Role } from "@/lib/domain/roles";
 /** Empties every table (children first). The audit chain restarts from genesis. */
 export async function resetDatabase(): Promise<void> {
   await db.auditEvent.deleteMany();
+  await db.docUpdate.deleteMany();
+  await db.docSnapshot.deleteMany();
   await db.invitation.deleteMany();
   await db.membership.deleteMany();
   await db.clause.deleteMany();

@@ -3,7 +3,7 @@ import { DEFAULT_GROUPS, groupColour } from "@/lib/domain/groups";
 import { appendAudit } from "../audit/append-audit";
 import { hashPassword } from "../auth/passwords";
 import { db } from "../db";
-import { writeDraft } from "../draft/write-draft";
+import { createDraft } from "../draft/create-draft";
 import { demoDocument } from "./demo-doc";
 import { DEMO_MEMBERS, DEMO_PASSWORD } from "./demo-members";
 import { DEMO_DRAFT } from "./demo-text";
@@ -47,7 +47,7 @@ export async function seedDemo(): Promise<SeedOutcome> {
         });
         groupIds[g.key] = row.id;
       }
-      await writeDraft(tx, process.id, demoDocument(DEMO_DRAFT));
+      await createDraft(tx, process.id, demoDocument(DEMO_DRAFT));
       for (const [i, m] of DEMO_MEMBERS.entries()) {
         const membership = await tx.membership.create({
           data: { processId: process.id, userId: users[i].id, role: m.role, groupId: groupIds[m.group], organisation: m.organisation },

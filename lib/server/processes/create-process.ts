@@ -6,7 +6,7 @@ import { AppError } from "@/lib/errors";
 import { appendAudit } from "../audit/append-audit";
 import type { Actor } from "../auth/actor";
 import { db, type Tx } from "../db";
-import { EMPTY_DOC, writeDraft } from "../draft/write-draft";
+import { EMPTY_DOC, createDraft } from "../draft/create-draft";
 import { createInvitation } from "../invitations/create-invitation";
 import { emailSchema, organisationSchema, parseInput } from "../validation";
 import { DRAFT_LANGUAGE_CODES } from "@/lib/domain/languages";
@@ -53,7 +53,7 @@ export async function createProcess(actor: Actor, input: unknown): Promise<Creat
       data: { title: data.title, description: data.description, language: data.language, createdById: actor.id },
     });
     const groupIds = await createDefaultGroups(tx, process.id);
-    await writeDraft(tx, process.id, EMPTY_DOC);
+    await createDraft(tx, process.id, EMPTY_DOC);
     await appendAudit(tx, {
       processId: process.id,
       actorId: actor.id,

@@ -1,26 +1,24 @@
 import "server-only";
-import { randomBytes } from "node:crypto";
 import { clauseTextHash } from "@/lib/domain/clause-hash";
+import { docJsonToYUpdate } from "@/lib/collab/doc-json";
 import { deriveClauses, ensureClauseIds } from "@/lib/domain/clauses";
 import type { DocNode } from "@/lib/domain/draft-doc";
+import { newClauseId } from "@/lib/collab/ids";
 import type { Tx } from "../db";
 
-export function newClauseId(): string {
-  return `c${randomBytes(6).toString("base64url")}`;
-}
 
 export const EMPTY_DOC: DocNode = { type: "doc", content: [] };
 
 /**
- * Stores the draft document and re-derives the clause table from it (numbers,
- * text and the text hash positions are bound to).
+ * Creates a new process's draft: the JSON (server rendering), the clause table
+ * (numbers, text, and the hash positions are bound to) and — once, here at
+ * creation — the Yjs document the collaboration server takes over from.
  */
-export async function writeDraft(tx: Tx, processId: string, doc: DocNode): Promise<number> {
+export async function createDraft(tx: Tx, processId: string, doc: DocNode): Promise<number> {
   const withIds = ensureClauseIds(doc, newClauseId);
   const clauses = deriveClauses(withIds);
   const content = JSON.stringify(withIds);
-  await tx.draft.upsert({ where: { processId }, create: { processId, content }, update: { content } });
-  await tx.clause.deleteMany({ where: { processId } });
+  await tx.draft.create({ data: { processId, content } });
   if (clauses.length) {
     await tx.clause.createMany({
       data: clauses.map((c) => ({
@@ -34,5 +32,7 @@ export async function writeDraft(tx: Tx, processId: string, doc: DocNode): Promi
       })),
     });
   }
+  const state = docJsonToYUpdate(withIds);
+  await tx.docSnapshot.create({ data: { processId, state: new Uint8Array(state), upToSeq: 0 } });
   return clauses.filter((c) => c.kind === "clause").length;
 }

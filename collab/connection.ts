@@ -1,0 +1,49 @@
+import type { WebSocket } from "ws";
+import type { PresenceIdentity } from "@/lib/collab/identity";
+import type { AwarenessOwner } from "./awareness";
+import { TokenBucket, type CollabLimits } from "./limits";
+
+let nextConnectionId = 1;
+
+/** One participant's socket, with what the server decided about them at connect time. */
+export class Connection implements AwarenessOwner {
+  readonly id = nextConnectionId++;
+  readonly clientIds = new Set<number>();
+  readonly bucket: TokenBucket;
+  closed = false;
+  /** Updates dropped because the role is read-only (observable in tests and logs). */
+  droppedUpdates = 0;
+
+  constructor(
+    readonly ws: WebSocket,
+    readonly processId: string,
+    readonly userId: string,
+    public role: string,
+    public groupId: string,
+    readonly identity: PresenceIdentity,
+    readonly canEdit: boolean,
+    limits: CollabLimits,
+  ) {
+    this.bucket = new TokenBucket(limits.messagesPerSecond, limits.messageBurst, Date.now());
+  }
+
+  send(message: Uint8Array, maxBuffered: number): void {
+    if (this.closed || this.ws.readyState !== this.ws.OPEN) return;
+    // A reader that cannot keep up is cut loose to resync, rather than buffering without bound.
+    if (this.ws.bufferedAmount > maxBuffered) {
+      this.close(1013, "too far behind; reconnect to resync");
+      return;
+    }
+    this.ws.send(message, { binary: true });
+  }
+
+  close(code: number, reason: string): void {
+    if (this.closed) return;
+    this.closed = true;
+    try {
+      this.ws.close(code, reason.slice(0, 120));
+    } catch {
+      this.ws.terminate();
+    }
+  }
+}

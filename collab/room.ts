@@ -1,0 +1,277 @@
+import * as encoding from "lib0/encoding";
+import * as syncProtocol from "y-protocols/sync";
+import * as Y from "yjs";
+import { yDocToDocJson } from "@/lib/collab/doc-json";
+import { CLOSE, encodePersisted, MESSAGE_SYNC, type ClockMap } from "@/lib/collab/protocol";
+import { AwarenessRegistry, awarenessMessage } from "./awareness";
+import type { Connection } from "./connection";
+import type { CollabLimits } from "./limits";
+import type { DocStore } from "./persistence";
+import type { RedisBus } from "./redis";
+
+const PERSISTED = Symbol("persisted");
+const REMOTE = Symbol("remote");
+
+export interface RoomDeps {
+  store: DocStore;
+  limits: CollabLimits;
+  bus: RedisBus | null;
+  log: (message: string, error?: unknown) => void;
+  /** Tuning; see docs/collaboration.md. */
+  deriveEveryMs: number;
+  compactAfterRows: number;
+}
+
+function clocksOf(update: Uint8Array): ClockMap {
+  return Y.decodeStateVector(Y.encodeStateVectorFromUpdate(update));
+}
+
+export function syncUpdateMessage(update: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MESSAGE_SYNC);
+  syncProtocol.writeUpdate(encoder, update);
+  return encoding.toUint8Array(encoder);
+}
+
+/**
+ * One live document. Accepted updates wait in `pending`; a flush appends them to
+ * the database as one merged row (group commit), and only then applies them to the
+ * in-memory document, broadcasts them and acknowledges them to their authors. So
+ * whatever anyone has seen is on disk, and "Saved" means stored.
+ */
+export class Room {
+  readonly doc = new Y.Doc({ gc: true });
+  readonly connections = new Set<Connection>();
+  readonly awareness: AwarenessRegistry;
+  private pending: Array<{ update: Uint8Array; from: Connection }> = [];
+  private flushing: Promise<void> | null = null;
+  private bytes: number;
+  private rowsSinceSnapshot: number;
+  private derived: Awaited<ReturnType<DocStore["writeDerived"]>> | null = null;
+  private deriveTimer: NodeJS.Timeout | null = null;
+  private deriving: Promise<void> | null = null;
+  private lastDerivedAt = 0;
+  private compacting = false;
+  private awarenessTimer: NodeJS.Timeout | null = null;
+  /** Set once the room is being unloaded or the server stops: no new work. */
+  closing = false;
+
+  constructor(
+    readonly id: string,
+    loaded: { updates: Uint8Array[]; bytes: number; rowsSinceSnapshot: number },
+    private readonly deps: RoomDeps,
+  ) {
+    this.awareness = new AwarenessRegistry(deps.limits.maxAwarenessStateBytes);
+    this.doc.transact(() => {
+      for (const update of loaded.updates) Y.applyUpdate(this.doc, update, PERSISTED);
+    });
+    this.bytes = loaded.bytes;
+    this.rowsSinceSnapshot = loaded.rowsSinceSnapshot;
+  }
+
+  /** Sends a newcomer the server's state vector (sync step 1) and everyone present. */
+  join(conn: Connection): void {
+    this.connections.add(conn);
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, MESSAGE_SYNC);
+    syncProtocol.writeSyncStep1(encoder, this.doc);
+    conn.send(encoding.toUint8Array(encoder), this.deps.limits.maxBufferedBytes);
+    const present = this.awareness.encodeAll();
+    if (present) conn.send(awarenessMessage(present), this.deps.limits.maxBufferedBytes);
+    this.startAwarenessTicks();
+  }
+
+  leave(conn: Connection): void {
+    if (!this.connections.delete(conn)) return;
+    // Its queued updates were accepted and are still stored; only their acknowledgement is moot.
+    this.awareness.removeOwnedBy(conn);
+  }
+
+  /** Sync step 2 for a client's state vector: what it is missing. */
+  diffFor(stateVector: Uint8Array): Uint8Array {
+    return Y.encodeStateAsUpdate(this.doc, stateVector);
+  }
+
+  /** How far each of these clients' edits are stored. */
+  persistedClocks(clientIds: number[]): ClockMap {
+    const all = Y.decodeStateVector(Y.encodeStateVector(this.doc));
+    const out: ClockMap = new Map();
+    for (const id of clientIds) out.set(id, all.get(id) ?? 0);
+    return out;
+  }
+
+  /**
+   * Queues an update from a writer. Throws on a malformed update (the caller
+   * closes that socket); refuses one that would exceed the document size limit.
+   */
+  accept(from: Connection, update: Uint8Array): "queued" | "too_large" {
+    clocksOf(update); // parses every struct: malformed input throws here, before anything is stored
+    if (this.bytes + update.byteLength > this.deps.limits.maxDocBytes) return "too_large";
+    this.bytes += update.byteLength;
+    this.pending.push({ update, from });
+    if (!this.flushing) this.flushing = this.flushLoop();
+    return "queued";
+  }
+
+  /** Resolves when everything queued so far is stored and sent. */
+  async settle(): Promise<void> {
+    while (this.flushing) await this.flushing;
+  }
+
+  private async flushLoop(): Promise<void> {
+    try {
+      // Let updates that arrived in the same event-loop turn join the first batch.
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      while (this.pending.length) {
+        const batch = this.pending;
+        this.pending = [];
+        await this.flushBatch(batch);
+        // Under a crowd, wait a little so the next batch carries many updates in one row and one send.
+        const coalesceMs = Math.min(40, Math.floor(this.connections.size / 10));
+        if (coalesceMs > 0 && this.pending.length) await new Promise((resolve) => setTimeout(resolve, coalesceMs));
+      }
+    } finally {
+      this.flushing = null;
+    }
+  }
+
+  private async flushBatch(batch: Array<{ update: Uint8Array; from: Connection }>): Promise<void> {
+    const merged = batch.length === 1 ? batch[0].update : Y.mergeUpdates(batch.map((b) => b.update));
+    try {
+      await this.deps.store.append(this.id, merged);
+    } catch (error) {
+      // Not stored, so not shown to anyone. The authors still hold their edits and
+      // resend them when they reconnect.
+      this.deps.log(`could not store an update for ${this.id}`, error);
+      for (const { from } of batch) from.close(CLOSE.internal, "could not store your changes; reconnecting");
+      return;
+    }
+    this.rowsSinceSnapshot += 1;
+    Y.applyUpdate(this.doc, merged, PERSISTED);
+
+    const authors = new Map<Connection, ClockMap>();
+    for (const { update, from } of batch) {
+      const clocks = authors.get(from) ?? new Map<number, number>();
+      for (const [client, clock] of clocksOf(update)) clocks.set(client, Math.max(clock, clocks.get(client) ?? 0));
+      authors.set(from, clocks);
+    }
+    const message = syncUpdateMessage(merged);
+    // A lone author already has its edit: it gets the small acknowledgement only.
+    const soleAuthor = authors.size === 1 ? batch[0].from : null;
+    const max = this.deps.limits.maxBufferedBytes;
+    for (const conn of this.connections) if (conn !== soleAuthor) conn.send(message, max);
+    for (const [conn, clocks] of authors) conn.send(encodePersisted(clocks), max);
+    this.deps.bus?.publishUpdate(this.id, merged);
+    this.scheduleDerive();
+    if (this.rowsSinceSnapshot >= this.deps.compactAfterRows) void this.compact();
+  }
+
+  /** An update another instance has already stored. */
+  applyRemote(update: Uint8Array): void {
+    if (this.closing) return;
+    Y.applyUpdate(this.doc, update, REMOTE);
+    this.bytes += update.byteLength;
+    const message = syncUpdateMessage(update);
+    for (const conn of this.connections) conn.send(message, this.deps.limits.maxBufferedBytes);
+    this.scheduleDerive();
+  }
+
+  applyRemoteAwareness(body: Uint8Array): void {
+    this.awareness.applyRemote(body, Date.now());
+    const message = awarenessMessage(body);
+    for (const conn of this.connections) conn.send(message, this.deps.limits.maxBufferedBytes);
+  }
+
+  /** Presence is sent in ticks, not per cursor move: slower with more people in the room. */
+  private startAwarenessTicks(): void {
+    if (this.awarenessTimer) return;
+    const tick = () => {
+      this.awarenessTimer = null;
+      this.flushAwareness();
+      if (this.connections.size && !this.closing) {
+        const interval = Math.min(500, Math.max(50, this.connections.size * 2));
+        this.awarenessTimer = setTimeout(tick, interval);
+        this.awarenessTimer.unref();
+      }
+    };
+    this.awarenessTimer = setTimeout(tick, 50);
+    this.awarenessTimer.unref();
+  }
+
+  flushAwareness(): void {
+    this.awareness.expireRemote(Date.now());
+    const body = this.awareness.takeDirty();
+    if (!body) return;
+    const message = awarenessMessage(body);
+    for (const conn of this.connections) conn.send(message, this.deps.limits.maxBufferedBytes);
+    this.deps.bus?.publishAwareness(this.id, body);
+  }
+
+  private scheduleDerive(): void {
+    if (this.deriveTimer) return;
+    const wait = Math.max(0, this.lastDerivedAt + this.deps.deriveEveryMs - Date.now());
+    this.deriveTimer = setTimeout(() => {
+      this.deriveTimer = null;
+      void this.derive();
+    }, wait);
+    this.deriveTimer.unref();
+  }
+
+  /** Re-derives the clause table and the server-rendered draft from the live text. */
+  async derive(): Promise<void> {
+    if (this.deriving) {
+      await this.deriving;
+      return this.derive();
+    }
+    this.lastDerivedAt = Date.now();
+    this.deriving = (async () => {
+      try {
+        this.derived = await this.deps.store.writeDerived(this.id, yDocToDocJson(this.doc), this.derived);
+      } catch (error) {
+        this.derived = null;
+        this.deps.log(`could not derive clauses for ${this.id}`, error);
+      }
+    })();
+    try {
+      await this.deriving;
+    } finally {
+      this.deriving = null;
+    }
+  }
+
+  async compact(): Promise<void> {
+    if (this.compacting) return;
+    this.compacting = true;
+    try {
+      const { folded, bytes } = await this.deps.store.compact(this.id);
+      if (folded) {
+        this.rowsSinceSnapshot = Math.max(0, this.rowsSinceSnapshot - folded);
+        this.bytes = bytes;
+      }
+    } catch (error) {
+      this.deps.log(`could not compact ${this.id}`, error);
+    } finally {
+      this.compacting = false;
+    }
+  }
+
+  /** Stores everything queued, brings the derived tables up to date and folds the log. */
+  async flushAll(): Promise<void> {
+    await this.settle();
+    if (this.deriveTimer) {
+      clearTimeout(this.deriveTimer);
+      this.deriveTimer = null;
+      await this.derive();
+    } else if (this.deriving) {
+      await this.deriving;
+    }
+    if (this.rowsSinceSnapshot > 0) await this.compact();
+  }
+
+  destroy(): void {
+    this.closing = true;
+    if (this.awarenessTimer) clearTimeout(this.awarenessTimer);
+    if (this.deriveTimer) clearTimeout(this.deriveTimer);
+    this.doc.destroy();
+  }
+}
