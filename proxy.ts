@@ -34,5 +34,5 @@ export default async function proxy(req: NextRequest) {
 }
 
 export const config = {
-  matcher: ["/((?!api|_next/static|_next/image|favicon.ico|icon.svg|robots.txt).*)"],
+  matcher: ["/((?!api|_next/static|_next/image|favicon.ico|icon.svg|robots.txt|sw.js).*)"],
 };

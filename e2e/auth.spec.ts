@@ -32,16 +32,22 @@ test("the dashboard lists my processes with my role and group, and sign-out ends
   await expect(page).toHaveURL(/\/signin/);
 });
 
-test("the process page shows the numbered draft read-only and members by group", async ({ page }) => {
+test("the process page serves the numbered draft as HTML, then the live editor, with members by group", async ({ page }) => {
   await signIn(page, demoMember("editorIndustry").email, DEMO_PASSWORD);
   await page.getByRole("link", { name: "National Strategy for Tech Diplomacy" }).first().click();
-  const draft = page.getByTestId("draft");
-  await expect(draft.locator('[data-clause-number]:not([data-clause-number=""])')).toHaveCount(30);
-  await expect(draft.locator('[data-clause-number="2.5"]')).toBeVisible();
-  await expect(draft.locator("[contenteditable]")).toHaveCount(0);
+  await expect(page).toHaveURL(/\/processes\/[^/]+$/);
+  // Server-rendered first: the clause text is in the HTML itself (readable before any script runs).
+  const html = await (await page.request.get(page.url())).text();
+  expect(html).toContain('data-clause-number="2.5"');
+  expect(html).toContain("This strategy sets out how our country will use its foreign policy");
+
+  await expect(page.getByTestId("workspace")).toHaveAttribute("data-ready", "true");
+  const editor = page.getByTestId("editor");
+  await expect(editor.locator("[data-clause-number]:not(h1):not(h2)")).toHaveCount(30);
+  await expect(editor.locator('[data-clause-number="2.5"]')).toContainText("In the second phase");
   const groups = page.getByTestId("group-block");
   await expect(groups).toHaveCount(3);
   for (const block of await groups.all()) await expect(block.getByTestId("member")).toHaveCount(2);
-  await page.getByRole("navigation", { name: "Outline" }).getByRole("link", { name: /Digital public infrastructure/ }).click();
-  await expect(page).toHaveURL(/#clause-s3$/);
+  await page.getByTestId("live-outline").getByRole("button", { name: /^3\s*Digital public infrastructure/ }).click();
+  await expect(editor.locator('h2[data-clause-number="3"]')).toBeInViewport();
 });

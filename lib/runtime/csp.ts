@@ -11,6 +11,8 @@ export function contentSecurityPolicy(nonce: string, dev: boolean, secureTranspo
     "img-src 'self' data: blob:",
     "font-src 'self'",
     "connect-src 'self'",
+    // The offline service worker (/sw.js); 'strict-dynamic' would otherwise ignore 'self'.
+    "worker-src 'self'",
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",

@@ -3,31 +3,48 @@ import { getTranslations } from "next-intl/server";
 import { cache } from "react";
 import { GroupBadge, RoleBadge } from "@/components/Badges";
 import { DraftView } from "@/components/DraftView";
+import { LiveDraft } from "@/components/editor/LiveDraft";
 import { MemberDirectory } from "@/components/MemberDirectory";
 import { ProcessTabs } from "@/components/ProcessTabs";
-import { DRAFT_LANGUAGES, RTL_LANGUAGES } from "@/lib/domain/languages";
+import { StaticOutline } from "@/components/StaticOutline";
+import { caretColour } from "@/lib/collab/identity";
+import { DRAFT_LANGUAGES } from "@/lib/domain/languages";
+import { can } from "@/lib/domain/permissions";
 import { getProcessOverview } from "@/lib/server/processes/get-process-overview";
 import { loadForPage, pageActor } from "@/lib/server/pages";
 
 type Props = { params: Promise<{ processId: string }> };
 
 // Metadata and page share one load per request.
-const loadOverview = cache(async (processId: string) => {
+const load = cache(async (processId: string) => {
   const actor = await pageActor(`/processes/${processId}`);
-  return loadForPage(() => getProcessOverview(actor, processId));
+  return { actor, overview: await loadForPage(() => getProcessOverview(actor, processId)) };
 });
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const overview = await loadOverview((await params).processId);
+  const { overview } = await load((await params).processId);
   return { title: overview.process.title };
 }
 
 export default async function ProcessPage({ params }: Props) {
-  const overview = await loadOverview((await params).processId);
+  const { actor, overview } = await load((await params).processId);
   const t = await getTranslations("process");
+  const tGroups = await getTranslations("groups");
   const { process, me, groups, members } = overview;
-  const myGroup = groups.find((g) => g.id === me.groupId);
+  const myGroup = groups.find((g) => g.id === me.groupId)!;
   const language = DRAFT_LANGUAGES[process.language as keyof typeof DRAFT_LANGUAGES] ?? process.language;
+  const groupNames = { government: tGroups("government"), private_sector: tGroups("private_sector"), civil_society: tGroups("civil_society") };
+  const fallback = (
+    <div className="process-layout">
+      <StaticOutline outline={overview.outline} language={process.language} />
+      <section className="card" aria-labelledby="draft-heading">
+        <h2 id="draft-heading" className="visually-hidden">
+          {t("draft")}
+        </h2>
+        <DraftView doc={overview.draft} numbers={overview.clauseNumbers} language={process.language} emptyLabel={t("draftEmpty")} />
+      </section>
+    </div>
+  );
   return (
     <div className="stack">
       <div className="page-head">
@@ -36,7 +53,7 @@ export default async function ProcessPage({ params }: Props) {
           <div className="meta" data-testid="my-membership">
             <span className="small muted">{t("youAre")}</span>
             <RoleBadge role={me.role} />
-            {myGroup ? <GroupBadge group={myGroup} /> : null}
+            <GroupBadge group={myGroup} />
             <span className="badge badge--status">{process.status === "signed_off" ? t("status.signedOff") : t("status.drafting")}</span>
             <span className="small muted">{t("draftLanguage", { language })}</span>
           </div>
@@ -48,33 +65,21 @@ export default async function ProcessPage({ params }: Props) {
         </p>
       ) : null}
       <ProcessTabs processId={process.id} role={me.role} current="draft" />
-      <div className="process-layout">
-        <nav className="outline card" aria-label={t("outline")}>
-          <details open>
-            <summary className="label">{t("outline")}</summary>
-            {overview.outline.length === 0 ? (
-              <p className="small muted">{t("outlineEmpty")}</p>
-            ) : (
-              <ol lang={process.language} dir={RTL_LANGUAGES.has(process.language) ? "rtl" : "ltr"}>
-                {overview.outline.map((s) => (
-                  <li key={s.clauseId}>
-                    <a href={`#clause-${s.clauseId}`}>
-                      <span className="section-number">{s.number}</span>
-                      <span>{s.text}</span>
-                    </a>
-                  </li>
-                ))}
-              </ol>
-            )}
-          </details>
-        </nav>
-        <section className="card" aria-labelledby="draft-heading">
-          <h2 id="draft-heading" className="visually-hidden">
-            {t("draft")}
-          </h2>
-          <p className="alert alert--info small">{t("readOnlyNotice", { count: overview.clauseCount })}</p>
-          <DraftView doc={overview.draft} numbers={overview.clauseNumbers} language={process.language} emptyLabel={t("draftEmpty")} />
-        </section>
+      <div className="process-grid">
+        <LiveDraft
+          processId={process.id}
+          canEdit={can(me.role, "draft.edit")}
+          language={process.language}
+          groupNames={groupNames}
+          identity={{
+            userId: actor.id,
+            name: actor.name,
+            color: caretColour(actor.id),
+            role: me.role,
+            group: { id: myGroup.id, key: myGroup.key, name: myGroup.name, colour: myGroup.colour },
+          }}
+          fallback={fallback}
+        />
         <aside className="card" aria-labelledby="members-heading">
           <h2 id="members-heading">{t("membersHeading", { count: members.length })}</h2>
           <MemberDirectory groups={groups} members={members} />

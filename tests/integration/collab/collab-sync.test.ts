@@ -86,11 +86,15 @@ describe("collaboration: sync and persistence", () => {
     const clock = Y.getState(a.doc.store, a.doc.clientID);
     await until(() => (a.persisted.get(a.doc.clientID) ?? 0) >= clock, "acknowledgement");
     expect(await db.docUpdate.count({ where: { processId } })).toBe(before + 1);
+    // Later edits (whose items do not start at clock 0) are acknowledged too.
+    paragraphText(a, 0).insert(0, "Again. ");
+    const later = Y.getState(a.doc.store, a.doc.clientID);
+    await until(() => (a.persisted.get(a.doc.clientID) ?? 0) === later, "acknowledgement of a later edit");
 
     // A reloaded page asks how far its (old) client id got.
     a.persisted.clear();
     a.provider.ws!.send(encodeQueryPersisted([a.doc.clientID, 424242]));
-    await until(() => a.persisted.get(a.doc.clientID) === clock, "query answered");
+    await until(() => a.persisted.get(a.doc.clientID) === later, "query answered");
     expect(a.persisted.get(424242)).toBe(0);
   });
 

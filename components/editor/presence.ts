@@ -1,0 +1,43 @@
+"use client";
+
+import type { Awareness } from "y-protocols/awareness";
+import type { PresenceIdentity } from "@/lib/collab/identity";
+
+export interface Present {
+  clientId: number;
+  user: PresenceIdentity;
+  isMe: boolean;
+}
+
+/**
+ * A useSyncExternalStore source over Yjs awareness: who is here, one entry per
+ * person (several tabs of one person count once). Identities come from the
+ * server's stamp, never from what a client claimed.
+ */
+export function presenceStore(awareness: Awareness, me: PresenceIdentity) {
+  let snapshot: Present[] = [];
+  const compute = () => {
+    const byUser = new Map<string, Present>();
+    for (const [clientId, state] of awareness.getStates()) {
+      // Our own entry carries what we set locally; the server stamps the same identity for others to see.
+      const user = clientId === awareness.clientID ? me : (state as { user?: PresenceIdentity }).user;
+      if (!user?.userId || !user.name) continue;
+      const isMe = clientId === awareness.clientID;
+      const existing = byUser.get(user.userId);
+      if (!existing || isMe) byUser.set(user.userId, { clientId, user, isMe: isMe || !!existing?.isMe });
+    }
+    snapshot = [...byUser.values()].sort((a, b) => Number(b.isMe) - Number(a.isMe) || a.user.name.localeCompare(b.user.name));
+  };
+  compute();
+  return {
+    subscribe(listener: () => void) {
+      const onChange = () => {
+        compute();
+        listener();
+      };
+      awareness.on("change", onChange);
+      return () => awareness.off("change", onChange);
+    },
+    getSnapshot: () => snapshot,
+  };
+}

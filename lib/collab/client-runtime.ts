@@ -1,0 +1,191 @@
+"use client";
+
+import * as decoding from "lib0/decoding";
+import { IndexeddbPersistence } from "y-indexeddb";
+import { WebsocketProvider } from "y-websocket";
+import * as Y from "yjs";
+import type { PresenceIdentity } from "./identity";
+import { LocalWal, WAL_ORIGIN } from "./local-wal";
+import { PendingTracker, type PendingState } from "./pending-tracker";
+import { CLOSE, encodeQueryPersisted, MESSAGE_PERSISTED, readClockMap } from "./protocol";
+import { saveStatus, type ConnectionFacts, type SaveStatus } from "./save-status";
+
+export interface CollabSession {
+  token: string;
+  path: string;
+  canEdit: boolean;
+  identity: PresenceIdentity;
+}
+
+export type SessionResult = { ok: true; session: CollabSession } | { ok: false; status: number };
+
+export interface RuntimeOptions {
+  processId: string;
+  userId: string;
+  canEdit: boolean;
+  fetchSession: () => Promise<SessionResult>;
+  /** The member's role or group changed: the page must reload to get the new rights. */
+  onRightsChanged: () => void;
+}
+
+function storageFor(key: string) {
+  return {
+    load: (): PendingState | null => {
+      try {
+        return JSON.parse(localStorage.getItem(key) ?? "null") as PendingState | null;
+      } catch {
+        return null;
+      }
+    },
+    save: (state: PendingState) => {
+      try {
+        localStorage.setItem(key, JSON.stringify(state));
+      } catch {
+        // storage full or disabled: the count is then only known for this page's lifetime
+      }
+    },
+  };
+}
+
+/**
+ * Everything behind the live editor that is not React: the Yjs document, its copy
+ * on this device (IndexedDB), the socket to the collaboration server with token
+ * refresh, and the honest save status.
+ */
+export class CollabRuntime {
+  readonly doc = new Y.Doc();
+  readonly provider: WebsocketProvider;
+  readonly local: IndexeddbPersistence;
+  readonly tracker: PendingTracker;
+  private readonly wal: LocalWal | null;
+  /** Resolves when this device's copy has been loaded (the editor can show text offline). */
+  readonly localReady: Promise<void>;
+  private facts: ConnectionFacts;
+  private status: SaveStatus;
+  private readonly listeners = new Set<() => void>();
+  private destroyed = false;
+  private retryTimer: ReturnType<typeof setTimeout> | null = null;
+
+  constructor(private readonly options: RuntimeOptions) {
+    const scope = `accord:${options.processId}:${options.userId}`;
+    this.local = new IndexeddbPersistence(scope, this.doc);
+    this.wal = options.canEdit ? new LocalWal(`${scope}:wal`, this.local) : null;
+    this.localReady = this.local.whenSynced.then(() => this.wal?.restore(this.doc));
+    this.tracker = new PendingTracker(options.canEdit ? storageFor(`${scope}:pending`) : undefined);
+    const wsOrigin = window.location.origin.replace(/^http/, "ws");
+    this.provider = new WebsocketProvider(`${wsOrigin}/collab`, options.processId, this.doc, {
+      connect: false,
+      disableBc: true,
+      maxBackoffTime: 8000,
+    });
+    this.provider.messageHandlers[MESSAGE_PERSISTED] = (_encoder, decoder: decoding.Decoder) => {
+      this.tracker.notePersisted(readClockMap(decoder));
+    };
+    this.facts = {
+      online: navigator.onLine,
+      connected: false,
+      synced: false,
+      everConnected: false,
+      pending: this.tracker.pending,
+      stopped: null,
+    };
+    this.status = saveStatus(this.facts);
+
+    this.doc.on("update", this.onDocUpdate);
+    this.tracker.subscribe(() => this.update({ pending: this.tracker.pending }));
+    this.provider.on("status", ({ status }) => {
+      const connected = status === "connected";
+      this.update({ connected, synced: connected ? this.facts.synced : false, everConnected: this.facts.everConnected || connected });
+    });
+    this.provider.on("sync", (synced: boolean) => {
+      this.update({ synced });
+      // After a reload, ask how far the edits kept on this device got.
+      const unconfirmed = this.tracker.unconfirmedClients();
+      if (synced && unconfirmed.length && this.provider.ws) this.provider.ws.send(encodeQueryPersisted(unconfirmed));
+    });
+    this.provider.on("closed", ({ code }) => this.onClosed(code));
+    window.addEventListener("online", this.onOnline);
+    window.addEventListener("offline", this.onOffline);
+  }
+
+  private onDocUpdate = (update: Uint8Array, origin: unknown) => {
+    if (!this.options.canEdit || origin === this.provider || origin === this.local) return;
+    if (origin !== WAL_ORIGIN) this.wal?.append(update);
+    this.tracker.noteLocal(update);
+  };
+
+  private onOnline = () => {
+    this.update({ online: true });
+    void this.connect();
+  };
+
+  private onOffline = () => {
+    // Do not wait for timeouts on a dead link: say so now and keep edits on the device.
+    this.update({ online: false });
+    this.provider.disconnect();
+  };
+
+  private onClosed(code: number): void {
+    if (this.destroyed) return;
+    if (code === CLOSE.badToken) void this.connect();
+    else if (code === CLOSE.membershipChanged) this.options.onRightsChanged();
+    else if (code === CLOSE.notMember) this.update({ stopped: "removed" });
+    else if (code === CLOSE.tooLarge) this.update({ stopped: "too_large" });
+    else this.scheduleRetry(code === CLOSE.rateLimited ? 5000 : 2000);
+  }
+
+  private scheduleRetry(ms: number): void {
+    if (this.retryTimer || this.destroyed) return;
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = null;
+      void this.connect();
+    }, ms);
+  }
+
+  /** Fetches a fresh token and opens the socket (tokens live five minutes; every connect gets a new one). */
+  async connect(): Promise<void> {
+    if (this.destroyed || !navigator.onLine) return;
+    let result: SessionResult;
+    try {
+      result = await this.options.fetchSession();
+    } catch {
+      result = { ok: false, status: 0 };
+    }
+    if (this.destroyed) return;
+    if (!result.ok) {
+      if (result.status === 404 || result.status === 403) this.update({ stopped: "removed" });
+      else if (result.status === 401) this.update({ stopped: "refused" });
+      else this.scheduleRetry(3000);
+      return;
+    }
+    this.provider.params = { token: result.session.token };
+    this.provider.connect();
+  }
+
+  getStatus = (): SaveStatus => this.status;
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  private update(change: Partial<ConnectionFacts>): void {
+    this.facts = { ...this.facts, ...change };
+    const next = saveStatus(this.facts);
+    if (JSON.stringify(next) === JSON.stringify(this.status)) return;
+    this.status = next;
+    for (const listener of this.listeners) listener();
+  }
+
+  destroy(): void {
+    this.destroyed = true;
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    window.removeEventListener("online", this.onOnline);
+    window.removeEventListener("offline", this.onOffline);
+    this.doc.off("update", this.onDocUpdate);
+    this.wal?.destroy();
+    this.provider.destroy();
+    void this.local.destroy();
+    this.doc.destroy();
+  }
+}
