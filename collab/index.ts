@@ -3,21 +3,11 @@
 // of the app's own port instead.
 import "dotenv/config";
 import { createServer } from "node:http";
-import { createDb } from "@/lib/db/client";
-import { databaseUrl } from "@/lib/db/config";
-import { collabKey } from "@/lib/collab/token";
-import { resolveAuthSecret } from "@/lib/runtime/secret";
-import { createCollabServer } from "./server";
+import { collabServerFromEnv } from "./from-env";
 
 async function main(): Promise<void> {
   const port = Number(process.env.COLLAB_PORT || 3001);
-  const collab = await createCollabServer({
-    db: createDb(databaseUrl()),
-    key: collabKey(resolveAuthSecret()),
-    allowedOrigins: [process.env.NEXTAUTH_URL, ...(process.env.ACCORD_ALLOWED_ORIGINS ?? "").split(",")].filter((o): o is string => !!o),
-    redisUrl: process.env.REDIS_URL || undefined,
-    membershipCheckMs: Number(process.env.ACCORD_MEMBERSHIP_CHECK_MS || 2000),
-  });
+  const collab = await collabServerFromEnv();
   const server = createServer((req, res) => {
     const { rooms, connections } = collab.stats();
     res.writeHead(req.url === "/healthz" ? 200 : 404, { "content-type": "application/json" });

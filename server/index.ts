@@ -1,11 +1,7 @@
 import { createServer, type Server } from "node:http";
 import next from "next";
-import { createCollabServer } from "@/collab/server";
-import { collabKey } from "@/lib/collab/token";
-import { createDb } from "@/lib/db/client";
-import { databaseUrl } from "@/lib/db/config";
+import { collabServerFromEnv } from "@/collab/from-env";
 import { stampClientAddress } from "@/lib/runtime/client-address";
-import { resolveAuthSecret } from "@/lib/runtime/secret";
 
 export interface StartedServer {
   server: Server;
@@ -29,13 +25,7 @@ export async function startServer(options: { port: number; hostname?: string; di
   // Slow links: keep idle connections long enough for a page's follow-up requests.
   server.keepAliveTimeout = 65_000;
 
-  const collab = await createCollabServer({
-    db: createDb(databaseUrl()),
-    key: collabKey(resolveAuthSecret()),
-    allowedOrigins: [process.env.NEXTAUTH_URL, ...(process.env.ACCORD_ALLOWED_ORIGINS ?? "").split(",")].filter((o): o is string => !!o),
-    redisUrl: process.env.REDIS_URL || undefined,
-    membershipCheckMs: Number(process.env.ACCORD_MEMBERSHIP_CHECK_MS || 2000),
-  });
+  const collab = await collabServerFromEnv();
   server.on("upgrade", (req, socket, head) => {
     if (req.url?.startsWith("/collab/")) collab.handleUpgrade(req, socket, head);
     else socket.destroy();

@@ -1,9 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { toActor, type Actor } from "@/lib/server/auth/actor";
-import { db } from "@/lib/server/db";
-import { seedDemo } from "@/lib/server/demo/seed-demo";
-import { resetDatabase } from "../helpers";
-import { connect, freePort, paragraphText, plainText, spawnCollab, storedDoc, synced, tokenFor, until, type Client, type Spawned } from "./harness";
+import type { Actor } from "@/lib/server/auth/actor";
+import { connect, freePort, paragraphText, plainText, spawnCollab, storedDoc, synced, tokenFor, until, type Client, type Spawned, demoWorld } from "./harness";
 
 let processId: string;
 let editorA: Actor;
@@ -12,11 +9,7 @@ const clients: Client[] = [];
 const servers: Spawned[] = [];
 
 beforeEach(async () => {
-  await resetDatabase();
-  await seedDemo();
-  processId = (await db.process.findFirstOrThrow()).id;
-  editorA = toActor(await db.user.findUniqueOrThrow({ where: { email: "editor.gov@example.org" } }));
-  editorB = toActor(await db.user.findUniqueOrThrow({ where: { email: "editor.industry@example.org" } }));
+  ({ processId, editorGov: editorA, editorIndustry: editorB } = await demoWorld());
 });
 
 afterEach(async () => {

@@ -5,11 +5,9 @@ import * as syncProtocol from "y-protocols/sync";
 import * as Y from "yjs";
 import { CLOSE, MESSAGE_AWARENESS, MESSAGE_SYNC } from "@/lib/collab/protocol";
 import { signCollabToken } from "@/lib/collab/token";
-import { toActor, type Actor } from "@/lib/server/auth/actor";
+import type { Actor } from "@/lib/server/auth/actor";
 import { db } from "@/lib/server/db";
-import { seedDemo } from "@/lib/server/demo/seed-demo";
-import { resetDatabase } from "../helpers";
-import { connect, KEY, paragraphText, plainText, rawSocket, startCollab, synced, tokenFor, until, type Client, type Running } from "./harness";
+import { connect, KEY, paragraphText, plainText, rawSocket, startCollab, synced, tokenFor, until, type Client, type Running, demoWorld } from "./harness";
 
 let server: Running;
 let processId: string;
@@ -46,17 +44,9 @@ afterAll(async () => {
   await server.stop();
 });
 beforeEach(async () => {
-  await resetDatabase();
-  await seedDemo();
-  processId = (await db.process.findFirstOrThrow()).id;
-  for (const [key, email] of Object.entries({
-    convenor: "convenor@example.org",
-    editor: "editor.gov@example.org",
-    commenter: "commenter.ngo@example.org",
-    observer: "observer.ngo@example.org",
-  })) {
-    people[key] = toActor(await db.user.findUniqueOrThrow({ where: { email } }));
-  }
+  const world = await demoWorld();
+  processId = world.processId;
+  Object.assign(people, { convenor: world.convenor, editor: world.editorGov, commenter: world.commenter, observer: world.observer });
 });
 afterEach(() => {
   for (const c of clients.splice(0)) c.destroy();

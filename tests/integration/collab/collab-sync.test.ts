@@ -2,11 +2,9 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import * as Y from "yjs";
 import { clauseTextHash } from "@/lib/domain/clause-hash";
 import { db } from "@/lib/server/db";
-import { seedDemo } from "@/lib/server/demo/seed-demo";
-import { toActor, type Actor } from "@/lib/server/auth/actor";
+import type { Actor } from "@/lib/server/auth/actor";
 import { encodeQueryPersisted } from "@/lib/collab/protocol";
-import { resetDatabase } from "../helpers";
-import { connect, paragraphText, plainText, startCollab, storedDoc, synced, tokenFor, until, type Client, type Running } from "./harness";
+import { connect, paragraphText, plainText, startCollab, storedDoc, synced, tokenFor, until, type Client, type Running, demoWorld } from "./harness";
 
 let server: Running;
 let processId: string;
@@ -30,11 +28,7 @@ afterAll(async () => {
 });
 
 beforeEach(async () => {
-  await resetDatabase();
-  await seedDemo();
-  processId = (await db.process.findFirstOrThrow()).id;
-  editorA = toActor(await db.user.findUniqueOrThrow({ where: { email: "editor.gov@example.org" } }));
-  editorB = toActor(await db.user.findUniqueOrThrow({ where: { email: "editor.industry@example.org" } }));
+  ({ processId, editorGov: editorA, editorIndustry: editorB } = await demoWorld());
 });
 afterEach(() => {
   for (const c of clients.splice(0)) c.destroy();

@@ -193,3 +193,30 @@ export async function spawnCollab(port: number, env: Record<string, string> = {}
     },
   };
 }
+
+export interface DemoWorld {
+  processId: string;
+  convenor: Actor;
+  editorGov: Actor;
+  editorIndustry: Actor;
+  commenter: Actor;
+  observer: Actor;
+}
+
+/** An empty database with the demo process and its members, as `npm start` seeds it. */
+export async function demoWorld(): Promise<DemoWorld> {
+  const { resetDatabase } = await import("../helpers");
+  const { seedDemo } = await import("@/lib/server/demo/seed-demo");
+  const { toActor } = await import("@/lib/server/auth/actor");
+  await resetDatabase();
+  await seedDemo();
+  const person = async (email: string) => toActor(await db.user.findUniqueOrThrow({ where: { email } }));
+  return {
+    processId: (await db.process.findFirstOrThrow()).id,
+    convenor: await person("convenor@example.org"),
+    editorGov: await person("editor.gov@example.org"),
+    editorIndustry: await person("editor.industry@example.org"),
+    commenter: await person("commenter.ngo@example.org"),
+    observer: await person("observer.ngo@example.org"),
+  };
+}

@@ -1,0 +1,16 @@
+import { collabKey } from "@/lib/collab/token";
+import { createDb } from "@/lib/db/client";
+import { databaseUrl } from "@/lib/db/config";
+import { resolveAuthSecret } from "@/lib/runtime/secret";
+import { createCollabServer, type CollabServer } from "./server";
+
+/** The collaboration server configured from the environment (README: Configuration). */
+export function collabServerFromEnv(env: NodeJS.ProcessEnv = process.env): Promise<CollabServer> {
+  return createCollabServer({
+    db: createDb(databaseUrl(env)),
+    key: collabKey(resolveAuthSecret(env)),
+    allowedOrigins: [env.NEXTAUTH_URL, ...(env.ACCORD_ALLOWED_ORIGINS ?? "").split(",")].filter((o): o is string => !!o),
+    redisUrl: env.REDIS_URL || undefined,
+    membershipCheckMs: Number(env.ACCORD_MEMBERSHIP_CHECK_MS || 2000),
+  });
+}
