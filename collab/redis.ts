@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { Redis } from "ioredis";
+import { EVENTS_CHANNEL, type ProcessEvent } from "@/lib/runtime/process-events";
 
 const KIND_UPDATE = 1;
 const KIND_AWARENESS = 2;
@@ -8,6 +9,8 @@ const ID_BYTES = 16;
 export interface BusHandlers {
   update: (docId: string, update: Uint8Array) => void;
   awareness: (docId: string, body: Uint8Array) => void;
+  /** App events (comments changed …) published by any app instance on EVENTS_CHANNEL. */
+  event: (event: ProcessEvent) => void;
 }
 
 /**
@@ -32,6 +35,7 @@ export class RedisBus {
 
   async ready(): Promise<void> {
     await Promise.all([this.pub.ping(), this.sub.ping()]);
+    await this.sub.subscribe(EVENTS_CHANNEL);
   }
 
   private channel(docId: string): string {
@@ -68,6 +72,14 @@ export class RedisBus {
   }
 
   private receive(channel: string, message: Buffer): void {
+    if (channel === EVENTS_CHANNEL) {
+      try {
+        this.handlers.event(JSON.parse(message.toString()) as ProcessEvent);
+      } catch {
+        // not ours
+      }
+      return;
+    }
     if (message.length < 1 + ID_BYTES || message.subarray(1, 1 + ID_BYTES).equals(this.instance)) return;
     const docId = channel.slice("accord:collab:".length);
     const payload = new Uint8Array(message.buffer, message.byteOffset + 1 + ID_BYTES, message.length - 1 - ID_BYTES);

@@ -5,8 +5,10 @@ import * as encoding from "lib0/encoding";
 import { WebSocketServer, type RawData, type WebSocket } from "ws";
 import * as Y from "yjs";
 import type { Db } from "@/lib/db/client";
+import { onProcessEvent, type ProcessEvent } from "@/lib/runtime/process-events";
 import {
   CLOSE,
+  encodeEvent,
   encodePersisted,
   MESSAGE_AWARENESS,
   MESSAGE_QUERY_AWARENESS,
@@ -69,12 +71,26 @@ export async function createCollabServer(options: CollabServerOptions): Promise<
   const unloadTimers = new Map<string, NodeJS.Timeout>();
   let closing = false;
 
+  // App events reach this process both locally (same process as the app) and via Redis: relay each once.
+  const relayed = new Set<string>();
+  function relayEvent(event: ProcessEvent): void {
+    if (relayed.has(event.id)) return;
+    relayed.add(event.id);
+    if (relayed.size > 5000) relayed.delete(relayed.values().next().value as string);
+    const room = rooms.get(event.processId);
+    if (!room) return;
+    const message = encodeEvent({ kind: event.kind, threadId: event.threadId });
+    for (const conn of room.connections) conn.send(message, limits.maxBufferedBytes);
+  }
+  const stopEvents = onProcessEvent(relayEvent);
+
   const bus = options.redisUrl
     ? new RedisBus(
         options.redisUrl,
         {
           update: (docId, update) => rooms.get(docId)?.applyRemote(update),
           awareness: (docId, body) => rooms.get(docId)?.applyRemoteAwareness(body),
+          event: relayEvent,
         },
         log,
       )
@@ -257,6 +273,7 @@ export async function createCollabServer(options: CollabServerOptions): Promise<
     async close() {
       closing = true;
       watch.stop();
+      stopEvents();
       for (const timer of unloadTimers.values()) clearTimeout(timer);
       unloadTimers.clear();
       await Promise.allSettled([...loading.values()]);

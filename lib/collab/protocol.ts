@@ -11,6 +11,16 @@ export const MESSAGE_PERSISTED = 100;
 /** client → server: how far are these clients' edits stored? (answered with MESSAGE_PERSISTED) */
 export const MESSAGE_QUERY_PERSISTED = 101;
 
+/** server → client: JSON `{kind, threadId}` — something the client shows changed; refetch it. */
+export const MESSAGE_EVENT = 102;
+
+export function encodeEvent(event: object): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MESSAGE_EVENT);
+  encoding.writeVarString(encoder, JSON.stringify(event));
+  return encoding.toUint8Array(encoder);
+}
+
 /** Close codes. 44xx: do not retry as is (y-websocket stops); Accord's client handles 4401/4409/4429 itself. */
 export const CLOSE = {
   malformed: 4400,

@@ -1,0 +1,67 @@
+import "server-only";
+import { z } from "zod";
+import { QUOTE_MAX_CHARS } from "@/lib/domain/comment-rules";
+import { AppError } from "@/lib/errors";
+import { emitProcessEvent } from "@/lib/runtime/process-events";
+import type { Actor } from "../auth/actor";
+import { db } from "../db";
+import { idSchema, parseInput } from "../validation";
+import { anchorSchema, assertAnchorInDocument } from "./anchors";
+import { commentBodySchema } from "./comment-body";
+import type { ThreadDto } from "./dto";
+import { authorizeComment, loadCommentActor, threadInclude, toThreadDto } from "./load";
+
+export const createThreadSchema = z.object({
+  processId: idSchema,
+  clauseId: z.string().trim().min(1).max(64),
+  anchorStart: anchorSchema,
+  anchorEnd: anchorSchema,
+  quote: z.string().trim().min(1, "select some text to comment on").max(QUOTE_MAX_CHARS),
+  body: commentBodySchema,
+});
+
+/**
+ * Starts a discussion on a piece of the text. The comment is signed with the
+ * author's name, organisation and group as stored now — anything the request says
+ * about them is ignored (the schema drops unknown fields).
+ */
+export async function createThread(actor: Actor, input: unknown): Promise<ThreadDto> {
+  const data = parseInput(createThreadSchema, input);
+  const who = await loadCommentActor(db, actor, data.processId);
+  authorizeComment("thread.create", who);
+  const clause = await db.clause.findUnique({
+    where: { processId_clauseId: { processId: data.processId, clauseId: data.clauseId } },
+    select: { clauseId: true },
+  });
+  if (!clause) throw new AppError("invalid_input", "There is no such clause in this draft.", { field: "clauseId" });
+  await assertAnchorInDocument(db, data.processId, data.anchorStart, data.anchorEnd);
+  const thread = await db.$transaction(async (tx) => {
+    const created = await tx.commentThread.create({
+      data: {
+        processId: data.processId,
+        clauseId: data.clauseId,
+        anchorStart: data.anchorStart,
+        anchorEnd: data.anchorEnd,
+        quote: data.quote,
+        createdById: actor.id,
+      },
+    });
+    await tx.comment.create({
+      data: {
+        threadId: created.id,
+        processId: data.processId,
+        authorId: actor.id,
+        authorName: actor.name,
+        authorOrganisation: who.membership.organisation,
+        groupId: who.membership.group.id,
+        groupKey: who.membership.group.key,
+        groupName: who.membership.group.name,
+        groupColour: who.membership.group.colour,
+        body: data.body,
+      },
+    });
+    return tx.commentThread.findUniqueOrThrow({ where: { id: created.id }, include: threadInclude });
+  });
+  emitProcessEvent({ processId: data.processId, kind: "thread", threadId: thread.id });
+  return toThreadDto(thread, who.role === "convenor");
+}

@@ -1,0 +1,40 @@
+import "server-only";
+import { z } from "zod";
+import { AppError } from "@/lib/errors";
+import { emitProcessEvent } from "@/lib/runtime/process-events";
+import type { Actor } from "../auth/actor";
+import { db } from "../db";
+import { idSchema, parseInput } from "../validation";
+import { commentBodySchema } from "./comment-body";
+import type { ThreadDto } from "./dto";
+import { authorizeComment, loadCommentActor, threadInclude, toThreadDto } from "./load";
+
+export const replyToThreadSchema = z.object({ processId: idSchema, threadId: idSchema, body: commentBodySchema });
+
+export async function replyToThread(actor: Actor, input: unknown): Promise<ThreadDto> {
+  const data = parseInput(replyToThreadSchema, input);
+  const who = await loadCommentActor(db, actor, data.processId);
+  authorizeComment("comment.reply", who);
+  const thread = await db.$transaction(async (tx) => {
+    const found = await tx.commentThread.findFirst({ where: { id: data.threadId, processId: data.processId }, select: { id: true } });
+    if (!found) throw new AppError("not_found", "No such thread in this process.");
+    await tx.comment.create({
+      data: {
+        threadId: data.threadId,
+        processId: data.processId,
+        authorId: actor.id,
+        authorName: actor.name,
+        authorOrganisation: who.membership.organisation,
+        groupId: who.membership.group.id,
+        groupKey: who.membership.group.key,
+        groupName: who.membership.group.name,
+        groupColour: who.membership.group.colour,
+        body: data.body,
+      },
+    });
+    await tx.commentThread.update({ where: { id: data.threadId }, data: { updatedAt: new Date() } });
+    return tx.commentThread.findUniqueOrThrow({ where: { id: data.threadId }, include: threadInclude });
+  });
+  emitProcessEvent({ processId: data.processId, kind: "thread", threadId: thread.id });
+  return toThreadDto(thread, who.role === "convenor");
+}
