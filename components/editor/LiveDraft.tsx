@@ -4,13 +4,20 @@ import Collaboration from "@tiptap/extension-collaboration";
 import CollaborationCaret from "@tiptap/extension-collaboration-caret";
 import { EditorContent, useEditor } from "@tiptap/react";
 import { useTranslations } from "next-intl";
-import { useCallback, useEffect, useMemo, useState, type ReactNode } from "react";
+import { useCallback, useEffect, useMemo, useState, useSyncExternalStore, type ReactNode } from "react";
 import type { ClauseNumbering } from "@/lib/collab/clause-ids";
 import { CollabRuntime, type SessionResult } from "@/lib/collab/client-runtime";
 import { DOC_FIELD } from "@/lib/collab/doc-json-field";
 import { documentExtensions } from "@/lib/collab/extensions";
 import type { PresenceIdentity } from "@/lib/collab/identity";
+import { CLAUSE_ID_ATTR, LIST_BLOCKS } from "@/lib/domain/draft-doc";
 import { RTL_LANGUAGES } from "@/lib/domain/languages";
+import type { Role } from "@/lib/domain/roles";
+import type { GroupDto } from "@/lib/server/processes/dto";
+import type { EditorState } from "@tiptap/pm/state";
+import { CommentAnchors, commentAnchorsKey, selectionAnchor, type MarginCount } from "../comments/anchors-extension";
+import { CommentsPanel, type Composer } from "../comments/CommentsPanel";
+import { ThreadStore } from "../comments/thread-store";
 import { caretRenderer, selectionRenderer } from "./caret";
 import { LiveOutline } from "./LiveOutline";
 import { PresenceBar } from "./PresenceBar";
@@ -21,6 +28,11 @@ import { primeOfflineCache } from "./offline-cache";
 export interface LiveDraftProps {
   processId: string;
   identity: PresenceIdentity;
+  role: Role;
+  processOpen: boolean;
+  groups: GroupDto[];
+  /** Server-rendered member directory, shown in the sidebar's second tab. */
+  members: ReactNode;
   canEdit: boolean;
   language: string;
   /** Translated names of the built-in groups, by key. */
@@ -82,10 +94,37 @@ export function LiveDraft(props: LiveDraftProps) {
   return <LiveEditor key={processId} runtime={runtime} {...props} />;
 }
 
-function LiveEditor({ runtime, identity, canEdit, language, groupNames, fallback }: LiveDraftProps & { runtime: CollabRuntime }) {
+/** The clause (top-level block or list item) the selection starts in. */
+function clauseAt(state: EditorState): string | null {
+  const { $from } = state.selection;
+  for (let depth = 1; depth <= $from.depth; depth++) {
+    const node = $from.node(depth);
+    const id = node.attrs[CLAUSE_ID_ATTR] as string | null | undefined;
+    if (!id) continue;
+    if (node.type.name === "listItem" || (depth === 1 && !LIST_BLOCKS.has(node.type.name))) return id;
+  }
+  return null;
+}
+
+function LiveEditor(props: LiveDraftProps & { runtime: CollabRuntime }) {
+  const { runtime, identity, canEdit, language, groupNames, fallback } = props;
   const t = useTranslations("editor");
+  const tComments = useTranslations("comments");
   const [numbering, setNumbering] = useState<ClauseNumbering | null>(null);
   const [ready, setReady] = useState(false);
+  const [ranges, setRanges] = useState<Map<string, { from: number; to: number } | null>>(new Map());
+  const [active, setActive] = useState<string | null>(null);
+  const [composer, setComposer] = useState<Composer | null>(null);
+  const [tab, setTab] = useState<"comments" | "members">("comments");
+  const [hasSelection, setHasSelection] = useState(false);
+  const store = useMemo(() => new ThreadStore(props.processId), [props.processId]);
+  const threads = useSyncExternalStore(store.subscribe, store.getSnapshot, store.getSnapshot);
+  useEffect(() => {
+    void store.load();
+    return runtime.onEvent((event) => {
+      if (event.kind === "thread") void store.refresh(event.threadId);
+    });
+  }, [store, runtime]);
   const groupLabel = useCallback(
     (group: PresenceIdentity["group"]) => (group.key && groupNames[group.key]) || group.name,
     [groupNames],
@@ -95,6 +134,14 @@ function LiveEditor({ runtime, identity, canEdit, language, groupNames, fallback
     const onNumbering = perFrame((next: ClauseNumbering) => setNumbering(next));
     return [
       ...documentExtensions({ onNumbering }),
+      CommentAnchors.configure({
+        onOpenThread: (id) => {
+          setTab("comments");
+          setActive(id);
+        },
+        onRanges: perFrame((next: Map<string, { from: number; to: number } | null>) => setRanges(next)),
+        marginLabel: (count) => tComments("marginLabel", { count }),
+      }),
       Collaboration.configure({ document: runtime.doc, field: DOC_FIELD }),
       CollaborationCaret.configure({
         provider: runtime.provider,
@@ -103,7 +150,7 @@ function LiveEditor({ runtime, identity, canEdit, language, groupNames, fallback
         selectionRender: selectionRenderer,
       }),
     ];
-  }, [runtime, identity.name, identity.color, groupLabel]);
+  }, [runtime, identity.name, identity.color, groupLabel, tComments]);
   const rtl = RTL_LANGUAGES.has(language);
   const editor = useEditor(
     {
@@ -111,6 +158,7 @@ function LiveEditor({ runtime, identity, canEdit, language, groupNames, fallback
       editable: canEdit,
       immediatelyRender: false,
       shouldRerenderOnTransaction: false,
+      onSelectionUpdate: ({ editor: e }) => setHasSelection(!e.state.selection.empty),
       editorProps: {
         attributes: {
           class: "draft-editor draft",
@@ -123,6 +171,55 @@ function LiveEditor({ runtime, identity, canEdit, language, groupNames, fallback
       },
     },
     [extensions, canEdit],
+  );
+
+  // Keep highlights and per-clause margin counts in step with the threads.
+  useEffect(() => {
+    if (!editor || editor.isDestroyed) return;
+    const margins = new Map<string, Map<string, MarginCount["groups"][number]>>();
+    for (const thread of threads) {
+      if (thread.status !== "open" || !ranges.get(thread.id)) continue;
+      const starter = thread.comments[0];
+      if (!starter) continue;
+      const perGroup = margins.get(thread.clauseId) ?? new Map();
+      const label = groupLabel(starter.group);
+      const entry = perGroup.get(label) ?? { label, colour: starter.group.colour, count: 0 };
+      entry.count += 1;
+      perGroup.set(label, entry);
+      margins.set(thread.clauseId, perGroup);
+    }
+    const marginList: MarginCount[] = [];
+    for (const [clauseId, perGroup] of margins) {
+      const pos = numbering?.positions.get(clauseId);
+      if (pos !== undefined) marginList.push({ pos, groups: [...perGroup.values()] });
+    }
+    const anchors = threads.map((th) => ({ id: th.id, anchorStart: th.anchorStart, anchorEnd: th.anchorEnd, open: th.status === "open" }));
+    editor.view.dispatch(editor.state.tr.setMeta(commentAnchorsKey, { anchors, active, margins: marginList }).setMeta("addToHistory", false));
+  }, [editor, threads, numbering, active, ranges, groupLabel]);
+
+  // Selecting a thread in the panel scrolls the text to it, and vice versa.
+  useEffect(() => {
+    if (!active) return;
+    document.querySelector(`[data-testid=thread][data-thread-id="${active}"]`)?.scrollIntoView({ block: "nearest" });
+    const range = ranges.get(active);
+    if (editor && range) {
+      const dom = editor.view.domAtPos(range.from).node;
+      (dom instanceof HTMLElement ? dom : dom.parentElement)?.scrollIntoView({ block: "center" });
+    }
+  }, [active, editor, ranges]);
+
+  const canComment = props.processOpen && ["convenor", "editor", "commenter"].includes(props.role);
+  const startComment = () => {
+    if (!editor) return;
+    const anchor = selectionAnchor(editor.state);
+    const clauseId = clauseAt(editor.state);
+    if (!anchor || !clauseId) return;
+    setTab("comments");
+    setComposer({ clauseId, anchorStart: anchor.anchorStart, anchorEnd: anchor.anchorEnd, quote: anchor.quote });
+  };
+  const clauseNumbers = useMemo(
+    () => new Map((numbering?.clauses ?? []).filter((c) => c.number).map((c) => [c.clauseId, c.number] as const)),
+    [numbering],
   );
 
   // Show the live text once this device's copy or the server's has arrived — never an empty page.
@@ -151,7 +248,7 @@ function LiveEditor({ runtime, identity, canEdit, language, groupNames, fallback
   return (
     <div className="workspace" data-testid="workspace" data-ready={ready ? "true" : "false"}>
       {!ready ? fallback : null}
-      <div className="process-layout" hidden={!ready}>
+      <div className="process-layout process-layout--live" hidden={!ready}>
         {editor ? <LiveOutline editor={editor} numbering={numbering} /> : <div />}
         <section className="card editor-card" aria-label={t("draftLabel")}>
           <div className="editor-bar">
@@ -164,8 +261,49 @@ function LiveEditor({ runtime, identity, canEdit, language, groupNames, fallback
               {t("readOnlyNotice")}
             </p>
           ) : null}
+          {canComment ? (
+            <button
+              type="button"
+              className="button button--secondary button--small comment-button"
+              disabled={!hasSelection}
+              onMouseDown={(e) => e.preventDefault()}
+              onClick={startComment}
+              data-testid="comment-selection"
+            >
+              {tComments("commentSelection")}
+            </button>
+          ) : null}
           <EditorContent editor={editor} />
         </section>
+        <aside className="card sidebar" aria-label={tComments("sidebar")}>
+          <div className="tabs tabs--small" role="tablist">
+            <button type="button" role="tab" aria-selected={tab === "comments"} onClick={() => setTab("comments")} data-testid="tab-comments">
+              {tComments("heading")}
+            </button>
+            <button type="button" role="tab" aria-selected={tab === "members"} onClick={() => setTab("members")} data-testid="tab-people">
+              {tComments("members")}
+            </button>
+          </div>
+          {tab === "comments" ? (
+            <CommentsPanel
+              processId={props.processId}
+              role={props.role}
+              userId={identity.userId}
+              processOpen={props.processOpen}
+              groups={props.groups}
+              threads={threads}
+              store={store}
+              ranges={ranges}
+              clauseNumbers={clauseNumbers}
+              composer={composer}
+              onComposerDone={() => setComposer(null)}
+              active={active}
+              onActivate={setActive}
+            />
+          ) : (
+            props.members
+          )}
+        </aside>
       </div>
     </div>
   );

@@ -34,3 +34,29 @@ export async function caretAtEndOf(page: Page, clauseNumber: string): Promise<vo
     selection.addRange(range);
   }, clauseNumber);
 }
+
+/** Selects `word` inside a clause of the live editor (as a mouse drag would). */
+export async function selectInClause(page: Page, clauseNumber: string, word: string): Promise<void> {
+  const editor = page.getByTestId("editor");
+  await editor.evaluate(
+    (root, [number, text]) => {
+      const block = root.querySelector(`[data-clause-number="${number}"]`);
+      if (!block) throw new Error(`no clause ${number}`);
+      const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
+      while (walker.nextNode()) {
+        const node = walker.currentNode as Text;
+        const index = node.data.indexOf(text);
+        if (index < 0) continue;
+        const range = document.createRange();
+        range.setStart(node, index);
+        range.setEnd(node, index + text.length);
+        const selection = window.getSelection()!;
+        selection.removeAllRanges();
+        selection.addRange(range);
+        return;
+      }
+      throw new Error(`"${text}" not in clause ${number}`);
+    },
+    [clauseNumber, word] as const,
+  );
+}

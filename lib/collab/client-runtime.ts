@@ -7,7 +7,7 @@ import * as Y from "yjs";
 import type { PresenceIdentity } from "./identity";
 import { LocalWal, WAL_ORIGIN } from "./local-wal";
 import { PendingTracker, type PendingState } from "./pending-tracker";
-import { CLOSE, encodeQueryPersisted, MESSAGE_PERSISTED, readClockMap } from "./protocol";
+import { CLOSE, encodeQueryPersisted, MESSAGE_EVENT, MESSAGE_PERSISTED, readClockMap } from "./protocol";
 import { saveStatus, type ConnectionFacts, type SaveStatus } from "./save-status";
 
 export interface CollabSession {
@@ -63,6 +63,7 @@ export class CollabRuntime {
   private facts: ConnectionFacts;
   private status: SaveStatus;
   private readonly listeners = new Set<() => void>();
+  private readonly eventListeners = new Set<(event: { kind: string; threadId: string }) => void>();
   private destroyed = false;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
 
@@ -80,6 +81,14 @@ export class CollabRuntime {
     });
     this.provider.messageHandlers[MESSAGE_PERSISTED] = (_encoder, decoder: decoding.Decoder) => {
       this.tracker.notePersisted(readClockMap(decoder));
+    };
+    this.provider.messageHandlers[MESSAGE_EVENT] = (_encoder, decoder: decoding.Decoder) => {
+      try {
+        const event = JSON.parse(decoding.readVarString(decoder)) as { kind: string; threadId: string };
+        for (const listener of this.eventListeners) listener(event);
+      } catch {
+        // an event we cannot read changes nothing
+      }
     };
     this.facts = {
       online: navigator.onLine,
@@ -164,12 +173,26 @@ export class CollabRuntime {
 
   getStatus = (): SaveStatus => this.status;
 
+  /** Change notices (e.g. a comment thread changed) relayed by the collaboration server. */
+  onEvent(listener: (event: { kind: string; threadId: string }) => void): () => void {
+    this.eventListeners.add(listener);
+    return () => this.eventListeners.delete(listener);
+  }
+
   subscribe = (listener: () => void): (() => void) => {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   };
 
   private update(change: Partial<ConnectionFacts>): void {
+    this.provider.messageHandlers[MESSAGE_EVENT] = (_encoder, decoder: decoding.Decoder) => {
+      try {
+        const event = JSON.parse(decoding.readVarString(decoder)) as { kind: string; threadId: string };
+        for (const listener of this.eventListeners) listener(event);
+      } catch {
+        // an event we cannot read changes nothing
+      }
+    };
     this.facts = { ...this.facts, ...change };
     const next = saveStatus(this.facts);
     if (JSON.stringify(next) === JSON.stringify(this.status)) return;

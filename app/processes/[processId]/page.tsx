@@ -34,8 +34,15 @@ export default async function ProcessPage({ params }: Props) {
   const myGroup = groups.find((g) => g.id === me.groupId)!;
   const language = DRAFT_LANGUAGES[process.language as keyof typeof DRAFT_LANGUAGES] ?? process.language;
   const groupNames = { government: tGroups("government"), private_sector: tGroups("private_sector"), civil_society: tGroups("civil_society") };
+  const memberDirectory = (
+    <div>
+      <h2 className="sidebar__title">{t("membersHeading", { count: members.length })}</h2>
+      <MemberDirectory groups={groups} members={members} />
+    </div>
+  );
+  // What the page shows before (or without) JavaScript: the server-rendered draft.
   const fallback = (
-    <div className="process-layout">
+    <div className="process-layout process-layout--live">
       <StaticOutline outline={overview.outline} language={process.language} />
       <section className="card" aria-labelledby="draft-heading">
         <h2 id="draft-heading" className="visually-hidden">
@@ -43,6 +50,7 @@ export default async function ProcessPage({ params }: Props) {
         </h2>
         <DraftView doc={overview.draft} numbers={overview.clauseNumbers} language={process.language} emptyLabel={t("draftEmpty")} />
       </section>
+      <aside className="card sidebar">{memberDirectory}</aside>
     </div>
   );
   return (
@@ -65,9 +73,12 @@ export default async function ProcessPage({ params }: Props) {
         </p>
       ) : null}
       <ProcessTabs processId={process.id} role={me.role} current="draft" />
-      <div className="process-grid">
-        <LiveDraft
+      <LiveDraft
           processId={process.id}
+          role={me.role}
+          processOpen={process.status !== "signed_off"}
+          groups={groups}
+          members={memberDirectory}
           canEdit={can(me.role, "draft.edit")}
           language={process.language}
           groupNames={groupNames}
@@ -80,11 +91,6 @@ export default async function ProcessPage({ params }: Props) {
           }}
           fallback={fallback}
         />
-        <aside className="card" aria-labelledby="members-heading">
-          <h2 id="members-heading">{t("membersHeading", { count: members.length })}</h2>
-          <MemberDirectory groups={groups} members={members} />
-        </aside>
-      </div>
     </div>
   );
 }

@@ -1,0 +1,183 @@
+"use client";
+
+import { Extension } from "@tiptap/core";
+import type { Node as PmNode } from "@tiptap/pm/model";
+import { Plugin, PluginKey, type EditorState } from "@tiptap/pm/state";
+import { Decoration, DecorationSet } from "@tiptap/pm/view";
+import { absolutePositionToRelativePosition, relativePositionToAbsolutePosition, ySyncPluginKey } from "@tiptap/y-tiptap";
+import * as Y from "yjs";
+
+export interface AnchorInput {
+  id: string;
+  anchorStart: string;
+  anchorEnd: string;
+  open: boolean;
+}
+
+export interface MarginCount {
+  /** Position of the clause block the counts sit at. */
+  pos: number;
+  /** Open threads per group label. */
+  groups: Array<{ label: string; colour: string; count: number }>;
+}
+
+interface AnchorState {
+  anchors: AnchorInput[];
+  active: string | null;
+  margins: MarginCount[];
+  /** Resolved ranges; null = the anchored text is gone (detached). */
+  ranges: Map<string, { from: number; to: number } | null>;
+  decorations: DecorationSet;
+}
+
+export const commentAnchorsKey = new PluginKey<AnchorState>("commentAnchors");
+
+interface Binding {
+  doc: Y.Doc;
+  type: Y.XmlFragment;
+  mapping: Map<Y.AbstractType<unknown>, PmNode>;
+}
+
+function bindingOf(state: EditorState): Binding | null {
+  const binding = (ySyncPluginKey.getState(state) as { binding?: Binding } | undefined)?.binding;
+  return binding?.mapping ? binding : null;
+}
+
+function resolve(state: EditorState, anchors: AnchorInput[]): Map<string, { from: number; to: number } | null> {
+  const out = new Map<string, { from: number; to: number } | null>();
+  const binding = bindingOf(state);
+  for (const a of anchors) {
+    if (!binding) {
+      out.set(a.id, null);
+      continue;
+    }
+    try {
+      const from = relativePositionToAbsolutePosition(binding.doc, binding.type, Y.createRelativePositionFromJSON(JSON.parse(a.anchorStart)), binding.mapping);
+      const to = relativePositionToAbsolutePosition(binding.doc, binding.type, Y.createRelativePositionFromJSON(JSON.parse(a.anchorEnd)), binding.mapping);
+      const valid = from !== null && to !== null && from < to && to <= state.doc.content.size;
+      out.set(a.id, valid ? { from, to } : null);
+    } catch {
+      out.set(a.id, null);
+    }
+  }
+  return out;
+}
+
+function marginWidget(margin: MarginCount, label: (n: number) => string): HTMLElement {
+  const box = document.createElement("span");
+  box.className = "comment-margin";
+  box.setAttribute("contenteditable", "false");
+  box.setAttribute("data-testid", "comment-margin");
+  const total = margin.groups.reduce((n, g) => n + g.count, 0);
+  box.setAttribute("aria-label", label(total));
+  for (const g of margin.groups) {
+    const chip = document.createElement("span");
+    chip.className = "comment-margin__chip";
+    chip.style.background = g.colour;
+    chip.textContent = `${g.count} ${g.label}`;
+    box.append(chip);
+  }
+  return box;
+}
+
+function build(state: EditorState, anchors: AnchorInput[], active: string | null, margins: MarginCount[], label: (n: number) => string): AnchorState {
+  const ranges = resolve(state, anchors);
+  const decorations: Decoration[] = [];
+  for (const a of anchors) {
+    const range = ranges.get(a.id);
+    if (!range) continue;
+    decorations.push(
+      Decoration.inline(range.from, range.to, {
+        class: `comment-anchor${a.open ? "" : " comment-anchor--resolved"}${a.id === active ? " is-active" : ""}`,
+        "data-thread-id": a.id,
+      }),
+    );
+  }
+  for (const m of margins) {
+    if (m.pos < 0 || m.pos >= state.doc.content.size) continue;
+    decorations.push(Decoration.widget(m.pos + 1, () => marginWidget(m, label), { side: -1, key: `m${m.pos}-${m.groups.map((g) => g.label + g.count).join()}`, ignoreSelection: true }));
+  }
+  return { anchors, active, margins, ranges, decorations: DecorationSet.create(state.doc, decorations) };
+}
+
+export interface CommentAnchorsOptions {
+  onOpenThread: (id: string) => void;
+  onRanges: (ranges: Map<string, { from: number; to: number } | null>) => void;
+  marginLabel: (count: number) => string;
+}
+
+/**
+ * Highlights the text each thread is anchored to (Yjs relative positions, so the
+ * highlight follows concurrent edits), shows open-thread counts per group in the
+ * margin of each clause, opens a thread when its highlight is clicked, and reports
+ * which anchors no longer resolve (their text was deleted) so the panel can list
+ * them as detached.
+ */
+export const CommentAnchors = Extension.create<CommentAnchorsOptions>({
+  name: "commentAnchors",
+
+  addOptions() {
+    return { onOpenThread: () => undefined, onRanges: () => undefined, marginLabel: (n: number) => String(n) };
+  },
+
+  addProseMirrorPlugins() {
+    const options = this.options;
+    return [
+      new Plugin<AnchorState>({
+        key: commentAnchorsKey,
+        state: {
+          init: (_config, state) => build(state, [], null, [], options.marginLabel),
+          apply: (tr, value, _old, state) => {
+            const meta = tr.getMeta(commentAnchorsKey) as Partial<Pick<AnchorState, "anchors" | "active" | "margins">> | undefined;
+            if (!meta && !tr.docChanged) return value;
+            return build(state, meta?.anchors ?? value.anchors, meta && "active" in meta ? (meta.active ?? null) : value.active, meta?.margins ?? value.margins, options.marginLabel);
+          },
+        },
+        props: {
+          decorations: (state) => commentAnchorsKey.getState(state)?.decorations,
+          handleClick: (_view, _pos, event) => {
+            const target = (event.target as HTMLElement | null)?.closest?.("[data-thread-id]");
+            const id = target?.getAttribute("data-thread-id");
+            if (id) options.onOpenThread(id);
+            return false;
+          },
+        },
+        view: () => {
+          let last: AnchorState["ranges"] | null = null;
+          return {
+            update: (view) => {
+              const ranges = commentAnchorsKey.getState(view.state)?.ranges;
+              if (ranges && ranges !== last) {
+                last = ranges;
+                options.onRanges(ranges);
+              }
+            },
+          };
+        },
+      }),
+    ];
+  },
+});
+
+/** The current selection as a comment anchor: within one block, as Yjs relative positions. */
+export function selectionAnchor(state: EditorState): { anchorStart: string; anchorEnd: string; quote: string; from: number; to: number } | null {
+  const { from, $from } = state.selection;
+  let { to } = state.selection;
+  if (from === to) return null;
+  // One block only: a selection running into the next clause is cut at the end of the first.
+  const blockEnd = $from.end();
+  if (to > blockEnd) to = blockEnd;
+  const quote = state.doc.textBetween(from, to, " ").trim();
+  if (!quote) return null;
+  const binding = bindingOf(state);
+  if (!binding) return null;
+  const start = absolutePositionToRelativePosition(from, binding.type, binding.mapping);
+  const end = absolutePositionToRelativePosition(to, binding.type, binding.mapping);
+  return {
+    anchorStart: JSON.stringify(Y.relativePositionToJSON(start)),
+    anchorEnd: JSON.stringify(Y.relativePositionToJSON(end)),
+    quote: quote.slice(0, 1000),
+    from,
+    to,
+  };
+}
