@@ -33,9 +33,20 @@ export class RedisBus {
     this.sub.on("messageBuffer", (channel: Buffer, message: Buffer) => this.receive(channel.toString(), message));
   }
 
-  async ready(): Promise<void> {
-    await Promise.all([this.pub.ping(), this.sub.ping()]);
-    await this.sub.subscribe(EVENTS_CHANNEL);
+  /** Fails (instead of waiting forever) when Redis cannot be reached at start. */
+  async ready(timeoutMs = 10_000): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`could not reach Redis within ${timeoutMs / 1000} s`)), timeoutMs);
+    });
+    try {
+      await Promise.race([Promise.all([this.pub.ping(), this.sub.ping()]).then(() => this.sub.subscribe(EVENTS_CHANNEL)), timeout]);
+    } catch (error) {
+      await this.close();
+      throw error;
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   private channel(docId: string): string {

@@ -35,6 +35,11 @@ test("three groups comment on clause 2.1, see each other live, filter, resolve, 
   }
   // The margin of clause 2.1 counts open threads per group.
   await expect(gov.page.getByTestId("comment-margin")).toContainText("1 Civil society");
+  // Clicking highlighted text opens its thread; choosing a thread highlights its text.
+  await gov.page.getByTestId("editor").locator(".comment-anchor", { hasText: "standards bodies" }).click();
+  await expect(threadFor(gov.page, "open hearings")).toHaveClass(/is-active/);
+  await threadFor(gov.page, "single point of contact").locator(".thread__head").click();
+  await expect(gov.page.getByTestId("editor").locator(".comment-anchor.is-active")).toHaveText("technology companies");
 
   // The markup stayed text; only the https link became a link.
   const ngoThread = threadFor(gov.page, "open hearings");

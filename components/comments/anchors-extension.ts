@@ -6,12 +6,17 @@ import { Plugin, PluginKey, type EditorState } from "@tiptap/pm/state";
 import { Decoration, DecorationSet } from "@tiptap/pm/view";
 import { absolutePositionToRelativePosition, relativePositionToAbsolutePosition, ySyncPluginKey } from "@tiptap/y-tiptap";
 import * as Y from "yjs";
+import { clauseNumberingKey, numberDocument } from "@/lib/collab/clause-ids";
 
 export interface AnchorInput {
   id: string;
   anchorStart: string;
   anchorEnd: string;
   open: boolean;
+  clauseId: string;
+  /** The group of whoever started the thread (margin counts). */
+  groupLabel: string;
+  groupColour: string;
 }
 
 export interface MarginCount {
@@ -22,15 +27,27 @@ export interface MarginCount {
 }
 
 interface AnchorState {
+  /** Positions were mapped through edits since the last full resolve; a resolve is due. */
+  stale: boolean;
   anchors: AnchorInput[];
   active: string | null;
-  margins: MarginCount[];
   /** Resolved ranges; null = the anchored text is gone (detached). */
   ranges: Map<string, { from: number; to: number } | null>;
   decorations: DecorationSet;
 }
 
 export const commentAnchorsKey = new PluginKey<AnchorState>("commentAnchors");
+
+const RESOLVE_DELAY_MS = 300;
+
+/** What the panel cares about: which anchors resolve and in what order. */
+function signature(ranges: Map<string, { from: number; to: number } | null>): string {
+  return [...ranges]
+    .map(([id, r]) => [id, r ? r.from : -1] as const)
+    .sort((a, b) => a[1] - b[1])
+    .map(([id, from]) => (from < 0 ? `${id}:x` : id))
+    .join(",");
+}
 
 interface Binding {
   doc: Y.Doc;
@@ -80,8 +97,31 @@ function marginWidget(margin: MarginCount, label: (n: number) => string): HTMLEl
   return box;
 }
 
-function build(state: EditorState, anchors: AnchorInput[], active: string | null, margins: MarginCount[], label: (n: number) => string): AnchorState {
+/** Open, still-anchored threads per clause and starter's group, placed at the clause. */
+function marginsOf(state: EditorState, anchors: AnchorInput[], ranges: Map<string, { from: number; to: number } | null>): MarginCount[] {
+  // The numbering plugin's state may not be computed yet for this transaction
+  // (plugin order is Tiptap's), so number the document directly when needed.
+  const positions = (clauseNumberingKey.getState(state)?.numbering ?? numberDocument(state.doc)).positions;
+  const byClause = new Map<string, Map<string, MarginCount["groups"][number]>>();
+  for (const a of anchors) {
+    if (!a.open || !ranges.get(a.id)) continue;
+    const groups = byClause.get(a.clauseId) ?? new Map();
+    const entry = groups.get(a.groupLabel) ?? { label: a.groupLabel, colour: a.groupColour, count: 0 };
+    entry.count += 1;
+    groups.set(a.groupLabel, entry);
+    byClause.set(a.clauseId, groups);
+  }
+  const out: MarginCount[] = [];
+  for (const [clauseId, groups] of byClause) {
+    const pos = positions.get(clauseId);
+    if (pos !== undefined) out.push({ pos, groups: [...groups.values()] });
+  }
+  return out;
+}
+
+function build(state: EditorState, anchors: AnchorInput[], active: string | null, label: (n: number) => string): AnchorState {
   const ranges = resolve(state, anchors);
+  const margins = marginsOf(state, anchors, ranges);
   const decorations: Decoration[] = [];
   for (const a of anchors) {
     const range = ranges.get(a.id);
@@ -97,7 +137,7 @@ function build(state: EditorState, anchors: AnchorInput[], active: string | null
     if (m.pos < 0 || m.pos >= state.doc.content.size) continue;
     decorations.push(Decoration.widget(m.pos + 1, () => marginWidget(m, label), { side: -1, key: `m${m.pos}-${m.groups.map((g) => g.label + g.count).join()}`, ignoreSelection: true }));
   }
-  return { anchors, active, margins, ranges, decorations: DecorationSet.create(state.doc, decorations) };
+  return { stale: false, anchors, active, ranges, decorations: DecorationSet.create(state.doc, decorations) };
 }
 
 export interface CommentAnchorsOptions {
@@ -126,11 +166,17 @@ export const CommentAnchors = Extension.create<CommentAnchorsOptions>({
       new Plugin<AnchorState>({
         key: commentAnchorsKey,
         state: {
-          init: (_config, state) => build(state, [], null, [], options.marginLabel),
+          init: (_config, state) => build(state, [], null, options.marginLabel),
           apply: (tr, value, _old, state) => {
-            const meta = tr.getMeta(commentAnchorsKey) as Partial<Pick<AnchorState, "anchors" | "active" | "margins">> | undefined;
-            if (!meta && !tr.docChanged) return value;
-            return build(state, meta?.anchors ?? value.anchors, meta && "active" in meta ? (meta.active ?? null) : value.active, meta?.margins ?? value.margins, options.marginLabel);
+            const meta = tr.getMeta(commentAnchorsKey) as Partial<Pick<AnchorState, "anchors" | "active">> | undefined;
+            if (meta) {
+              return build(state, meta.anchors ?? value.anchors, "active" in meta ? (meta.active ?? null) : value.active, options.marginLabel);
+            }
+            if (!tr.docChanged) return value;
+            // Resolving every anchor from its Yjs position costs time in proportion to the
+            // number of threads: on each keystroke, only map the highlights through the
+            // edit, and resolve properly a moment later.
+            return { ...value, stale: true, decorations: value.decorations.map(tr.mapping, tr.doc) };
           },
         },
         props: {
@@ -144,13 +190,24 @@ export const CommentAnchors = Extension.create<CommentAnchorsOptions>({
         },
         view: () => {
           let last: AnchorState["ranges"] | null = null;
+          let timer: ReturnType<typeof setTimeout> | null = null;
           return {
             update: (view) => {
-              const ranges = commentAnchorsKey.getState(view.state)?.ranges;
-              if (ranges && ranges !== last) {
-                last = ranges;
-                options.onRanges(ranges);
+              const state = commentAnchorsKey.getState(view.state);
+              if (state?.ranges && state.ranges !== last) {
+                const changed = !last || signature(last) !== signature(state.ranges);
+                last = state.ranges;
+                if (changed) options.onRanges(state.ranges);
               }
+              if (state?.stale && !timer) {
+                timer = setTimeout(() => {
+                  timer = null;
+                  if (!view.isDestroyed) view.dispatch(view.state.tr.setMeta(commentAnchorsKey, {}).setMeta("addToHistory", false));
+                }, RESOLVE_DELAY_MS);
+              }
+            },
+            destroy: () => {
+              if (timer) clearTimeout(timer);
             },
           };
         },

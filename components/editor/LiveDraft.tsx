@@ -15,7 +15,7 @@ import { RTL_LANGUAGES } from "@/lib/domain/languages";
 import type { Role } from "@/lib/domain/roles";
 import type { GroupDto } from "@/lib/server/processes/dto";
 import type { EditorState } from "@tiptap/pm/state";
-import { CommentAnchors, commentAnchorsKey, selectionAnchor, type MarginCount } from "../comments/anchors-extension";
+import { CommentAnchors, commentAnchorsKey, selectionAnchor } from "../comments/anchors-extension";
 import { CommentsPanel, type Composer } from "../comments/CommentsPanel";
 import { ThreadStore } from "../comments/thread-store";
 import { caretRenderer, selectionRenderer } from "./caret";
@@ -176,26 +176,17 @@ function LiveEditor(props: LiveDraftProps & { runtime: CollabRuntime }) {
   // Keep highlights and per-clause margin counts in step with the threads.
   useEffect(() => {
     if (!editor || editor.isDestroyed) return;
-    const margins = new Map<string, Map<string, MarginCount["groups"][number]>>();
-    for (const thread of threads) {
-      if (thread.status !== "open" || !ranges.get(thread.id)) continue;
-      const starter = thread.comments[0];
-      if (!starter) continue;
-      const perGroup = margins.get(thread.clauseId) ?? new Map();
-      const label = groupLabel(starter.group);
-      const entry = perGroup.get(label) ?? { label, colour: starter.group.colour, count: 0 };
-      entry.count += 1;
-      perGroup.set(label, entry);
-      margins.set(thread.clauseId, perGroup);
-    }
-    const marginList: MarginCount[] = [];
-    for (const [clauseId, perGroup] of margins) {
-      const pos = numbering?.positions.get(clauseId);
-      if (pos !== undefined) marginList.push({ pos, groups: [...perGroup.values()] });
-    }
-    const anchors = threads.map((th) => ({ id: th.id, anchorStart: th.anchorStart, anchorEnd: th.anchorEnd, open: th.status === "open" }));
-    editor.view.dispatch(editor.state.tr.setMeta(commentAnchorsKey, { anchors, active, margins: marginList }).setMeta("addToHistory", false));
-  }, [editor, threads, numbering, active, ranges, groupLabel]);
+    const anchors = threads.map((th) => ({
+      id: th.id,
+      anchorStart: th.anchorStart,
+      anchorEnd: th.anchorEnd,
+      open: th.status === "open",
+      clauseId: th.clauseId,
+      groupLabel: th.comments[0] ? groupLabel(th.comments[0].group) : "",
+      groupColour: th.comments[0]?.group.colour ?? "#555555",
+    }));
+    editor.view.dispatch(editor.state.tr.setMeta(commentAnchorsKey, { anchors, active }).setMeta("addToHistory", false));
+  }, [editor, threads, active, groupLabel]);
 
   // Selecting a thread in the panel scrolls the text to it, and vice versa.
   useEffect(() => {

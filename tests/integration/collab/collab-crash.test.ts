@@ -1,4 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { MESSAGE_EVENT } from "@/lib/collab/protocol";
+import { emitProcessEvent } from "@/lib/runtime/process-events";
 import type { Actor } from "@/lib/server/auth/actor";
 import { connect, freePort, paragraphText, plainText, spawnCollab, storedDoc, synced, tokenFor, until, type Client, type Spawned, demoWorld } from "./harness";
 
@@ -61,6 +63,30 @@ describe("collaboration: crash safety", () => {
 });
 
 describe("collaboration: several instances over Redis", () => {
+  it("relays a comment change made by the app to editors connected to another instance", { timeout: 30_000 }, async () => {
+    const redisUrl = process.env.REDIS_URL || "redis://127.0.0.1:6379";
+    const port = await freePort();
+    const other = await spawnCollab(port, { REDIS_URL: redisUrl });
+    servers.push(other);
+    const a = connect(other.url, processId, await tokenFor(editorA, processId));
+    clients.push(a);
+    await synced(a);
+    const events: string[] = [];
+    a.provider.messageHandlers[MESSAGE_EVENT] = (_e, decoder) => {
+      events.push(new TextDecoder().decode(decoder.arr.subarray(decoder.pos)));
+    };
+    // This test process plays the app: it publishes through Redis, not in-process.
+    const previous = process.env.REDIS_URL;
+    process.env.REDIS_URL = redisUrl;
+    try {
+      emitProcessEvent({ processId, kind: "thread", threadId: "thread-from-another-instance" });
+      await until(() => events.some((e) => e.includes("thread-from-another-instance")), "event crossed instances");
+    } finally {
+      if (previous === undefined) delete process.env.REDIS_URL;
+      else process.env.REDIS_URL = previous;
+    }
+  });
+
   it("two instances share a document, and clients survive one instance being killed", { timeout: 60_000 }, async () => {
     const redis = { REDIS_URL: process.env.REDIS_URL || "redis://127.0.0.1:6379" };
     const [p1, p2] = [await freePort(), await freePort()];
