@@ -38,6 +38,11 @@ test.describe("bad input gets a clear 4xx with {error:{code,message}}", () => {
       { res: await api.post(`/api/processes/does-not-exist/groups`, { headers, data: { name: "Academia two" } }), status: 404, code: "not_found" },
       { res: await api.post(`/api/processes/${processId}/groups`, { headers, data: { name: "Government" } }), status: 409, code: "conflict" },
       { res: await api.post("/api/processes", { headers, data: { title: "x", language: "tlh" } }), status: 400, code: "invalid_input" },
+      { res: await api.post(`/api/processes/${processId}/threads`, { headers, data: { clauseId: "nope", anchorStart: "{}", anchorEnd: "{}", quote: "q", body: "b" } }), status: 400, code: "invalid_input" },
+      { res: await api.post(`/api/processes/${processId}/threads`, { headers, data: { clauseId: "s1-c1", anchorStart: "{}", anchorEnd: "{}", quote: "q", body: "b", groupId: "x" } }), status: 400, code: "invalid_input" },
+      { res: await api.post(`/api/processes/${processId}/threads`, { headers, data: { clauseId: "s1-c1", anchorStart: JSON.stringify({ item: { client: 1, clock: 99999 }, assoc: 0 }), anchorEnd: JSON.stringify({ item: { client: 1, clock: 99999 }, assoc: 0 }), quote: "q", body: "b" } }), status: 400, code: "invalid_input" },
+      { res: await api.patch(`/api/processes/${processId}/comments/nope`, { headers, data: { body: "x" } }), status: 404, code: "not_found" },
+      { res: await api.get(`/api/processes/${processId}/comments/export?format=pdf`), status: 400, code: "invalid_input" },
     ];
     for (const { res, status, code } of cases) {
       expect(res.status(), `${res.url()} → ${status}`).toBe(status);

@@ -37,6 +37,11 @@ test("an observer can read the process but cannot reach member management, in th
   });
   expect(create.status()).toBe(403);
   expect((await create.json()).error.code).toBe("forbidden");
+  const comment = await api.post(`/api/processes/${processId}/threads`, {
+    headers,
+    data: { clauseId: "s1-c1", anchorStart: "{}", anchorEnd: "{}", quote: "q", body: "An observer's comment" },
+  });
+  expect(comment.status()).toBe(403);
 
   // Nothing was stored: the convenor sees no such invitation and no such group.
   const convenor = await signedInContext(browser, "convenor");

@@ -60,24 +60,23 @@ async function counts() {
 }
 
 describe("comments", () => {
-  it("signs a comment with the group, name and organisation stored on the server, whatever the request claims", async () => {
+  it("stores the member's own group, name and organisation; a request claiming another is refused", async () => {
     const doc = (await openDoc()).doc;
-    const thread = await createThread(world.commenter, {
-      processId: world.processId,
-      clauseId: await clauseId("1.2"),
-      ...anchorOn(doc, "human rights online"),
-      body: "Civil society welcomes this.",
-      groupId: "smuggled",
-      groupName: "Government",
-      authorName: "The Minister",
-      authorOrganisation: "Ministry",
+    const base = { processId: world.processId, clauseId: await clauseId("1.2"), ...anchorOn(doc, "human rights online"), body: "Civil society welcomes this." };
+    const government = await db.stakeholderGroup.findFirstOrThrow({ where: { processId: world.processId, key: "government" } });
+    for (const claim of [{ groupId: government.id }, { groupName: "Government" }, { authorName: "The Minister", authorOrganisation: "Ministry" }]) {
+      await expect(createThread(world.commenter, { ...base, ...claim })).rejects.toMatchObject({ code: "invalid_input" });
+    }
+    expect(await db.comment.count()).toBe(0);
+    const thread = await createThread(world.commenter, base);
+    await expect(replyToThread(world.commenter, { processId: world.processId, threadId: thread.id, body: "x", groupId: government.id })).rejects.toMatchObject({
+      code: "invalid_input",
     });
     const [comment] = thread.comments;
     expect(comment).toMatchObject({ authorName: "Priya Natarajan", authorOrganisation: "Digital Rights Collective", group: { key: "civil_society" } });
     const stored = await db.comment.findFirstOrThrow();
     expect(stored.groupName).toBe("Civil society");
     // A later change of group does not rewrite what was said for which group.
-    const government = await db.stakeholderGroup.findFirstOrThrow({ where: { processId: world.processId, key: "government" } });
     await db.membership.updateMany({ where: { userId: world.commenter.id }, data: { groupId: government.id } });
     const [again] = await listThreads(world.convenor, world.processId);
     expect(again.comments[0].group.key).toBe("civil_society");

@@ -7,7 +7,7 @@ import type { Actor } from "../auth/actor";
 import { db } from "../db";
 import { idSchema, parseInput } from "../validation";
 import { anchorSchema, assertAnchorInDocument } from "./anchors";
-import { commentBodySchema } from "./comment-body";
+import { commentBodySchema, refuseIdentityFields } from "./comment-body";
 import type { ThreadDto } from "./dto";
 import { authorizeComment, loadCommentActor, threadInclude, toThreadDto } from "./load";
 
@@ -26,6 +26,7 @@ export const createThreadSchema = z.object({
  * about them is ignored (the schema drops unknown fields).
  */
 export async function createThread(actor: Actor, input: unknown): Promise<ThreadDto> {
+  refuseIdentityFields(input);
   const data = parseInput(createThreadSchema, input);
   const who = await loadCommentActor(db, actor, data.processId);
   authorizeComment("thread.create", who);

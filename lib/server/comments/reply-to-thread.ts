@@ -5,13 +5,14 @@ import { emitProcessEvent } from "@/lib/runtime/process-events";
 import type { Actor } from "../auth/actor";
 import { db } from "../db";
 import { idSchema, parseInput } from "../validation";
-import { commentBodySchema } from "./comment-body";
+import { commentBodySchema, refuseIdentityFields } from "./comment-body";
 import type { ThreadDto } from "./dto";
 import { authorizeComment, loadCommentActor, threadInclude, toThreadDto } from "./load";
 
 export const replyToThreadSchema = z.object({ processId: idSchema, threadId: idSchema, body: commentBodySchema });
 
 export async function replyToThread(actor: Actor, input: unknown): Promise<ThreadDto> {
+  refuseIdentityFields(input);
   const data = parseInput(replyToThreadSchema, input);
   const who = await loadCommentActor(db, actor, data.processId);
   authorizeComment("comment.reply", who);
