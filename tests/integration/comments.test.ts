@@ -100,6 +100,7 @@ describe("comments", () => {
       [{ ...good, clauseId: "no-such-clause" }, "invalid_input"],
       [{ ...good, anchorStart: forged }, "invalid_input"],
       [{ ...good, anchorStart: "not json" }, "invalid_input"],
+      [{ ...good, anchorStart: "{}", anchorEnd: "{}" }, "invalid_input"],
       [{ ...good, anchorStart: JSON.stringify({ item: { client: 1, clock: 1 }, evil: true }) }, "invalid_input"],
       [{ ...good, body: "   " }, "invalid_input"],
       [{ ...good, body: "x".repeat(COMMENT_MAX_CHARS + 1) }, "invalid_input"],

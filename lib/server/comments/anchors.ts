@@ -48,13 +48,15 @@ async function storedDoc(client: Db | Tx, processId: string): Promise<Y.Doc> {
  */
 export async function assertAnchorInDocument(client: Db | Tx, processId: string, start: string, end: string): Promise<void> {
   const doc = await storedDoc(client, processId);
+  let ok = false;
   try {
     const a = Y.createAbsolutePositionFromRelativePosition(Y.createRelativePositionFromJSON(JSON.parse(start)), doc);
     const b = Y.createAbsolutePositionFromRelativePosition(Y.createRelativePositionFromJSON(JSON.parse(end)), doc);
-    if (!a || !b || (a.type === b.type && a.index >= b.index)) {
-      throw new AppError("invalid_input", "The selected text is not in the current draft.", { field: "anchor" });
-    }
+    ok = !!a && !!b && !(a.type === b.type && a.index >= b.index);
+  } catch {
+    ok = false;
   } finally {
     doc.destroy();
   }
+  if (!ok) throw new AppError("invalid_input", "The selected text is not in the current draft.", { field: "anchor" });
 }
