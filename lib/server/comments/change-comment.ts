@@ -24,7 +24,7 @@ async function findComment(processId: string, commentId: string) {
   return comment;
 }
 
-async function finish(actor: Actor, processId: string, threadId: string, convenor: boolean): Promise<ThreadDto> {
+async function finish(processId: string, threadId: string, convenor: boolean): Promise<ThreadDto> {
   emitProcessEvent({ processId, kind: "thread", threadId });
   const thread = await db.commentThread.findUniqueOrThrow({ where: { id: threadId }, include: threadInclude });
   return toThreadDto(thread, convenor);
@@ -41,7 +41,7 @@ export async function editComment(actor: Actor, input: unknown): Promise<ThreadD
     db.commentRevision.create({ data: { commentId: comment.id, body: comment.body } }),
     db.comment.update({ where: { id: comment.id }, data: { body: data.body, editedAt: new Date() } }),
   ]);
-  return finish(actor, data.processId, comment.threadId, who.role === "convenor");
+  return finish(data.processId, comment.threadId, who.role === "convenor");
 }
 
 /** The author withdraws their comment: shown as deleted, the text kept for the convenor. */
@@ -55,7 +55,7 @@ export async function deleteComment(actor: Actor, input: unknown): Promise<Threa
     db.commentRevision.create({ data: { commentId: comment.id, body: comment.body } }),
     db.comment.update({ where: { id: comment.id }, data: { body: "", deletedAt: new Date() } }),
   ]);
-  return finish(actor, data.processId, comment.threadId, who.role === "convenor");
+  return finish(data.processId, comment.threadId, who.role === "convenor");
 }
 
 /** Moderation: the convenor hides a comment, with a reason that goes into the audit log. */
@@ -74,5 +74,5 @@ export async function hideComment(actor: Actor, input: unknown): Promise<ThreadD
       data: { commentId: comment.id, threadId: comment.threadId, authorId: comment.authorId, reason: data.reason },
     });
   });
-  return finish(actor, data.processId, comment.threadId, who.role === "convenor");
+  return finish(data.processId, comment.threadId, who.role === "convenor");
 }
