@@ -58,7 +58,7 @@ export async function admit(req: IncomingMessage, deps: { db: Db; key: Buffer; a
   if (check.payload.doc !== processId) return { ok: false, code: CLOSE.badToken, reason: "token is for another document" };
   const membership = await deps.db.membership.findUnique({
     where: { processId_userId: { processId, userId: check.payload.uid } },
-    include: { user: { select: { name: true } }, group: true },
+    include: { user: { select: { name: true } }, group: true, process: { select: { status: true } } },
   });
   if (!membership || !isRole(membership.role)) return { ok: false, code: CLOSE.notMember, reason: "not a member of this process" };
   return {
@@ -67,7 +67,8 @@ export async function admit(req: IncomingMessage, deps: { db: Db; key: Buffer; a
     userId: membership.userId,
     role: membership.role,
     groupId: membership.groupId,
-    canEdit: can(membership.role, "draft.edit"),
+    // A signed-off text is frozen for everyone.
+    canEdit: can(membership.role, "draft.edit") && membership.process.status !== "signed_off",
     identity: {
       userId: membership.userId,
       name: membership.user.name,

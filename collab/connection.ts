@@ -21,7 +21,8 @@ export class Connection implements AwarenessOwner {
     public role: string,
     public groupId: string,
     readonly identity: PresenceIdentity,
-    readonly canEdit: boolean,
+    /** Lowered (never raised) when the process is signed off while connected. */
+    public canEdit: boolean,
     limits: CollabLimits,
   ) {
     this.bucket = new TokenBucket(limits.messagesPerSecond, limits.messageBurst, Date.now());

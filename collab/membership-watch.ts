@@ -16,6 +16,8 @@ export class MembershipWatch {
     private readonly connections: () => Iterable<Connection>,
     private readonly intervalMs: number,
     private readonly log: (m: string, e?: unknown) => void,
+    /** Called for a process found signed off (a fallback for a missed sign-off event). */
+    private readonly onSignedOff: (processId: string) => void = () => undefined,
   ) {}
 
   start(): void {
@@ -41,11 +43,16 @@ export class MembershipWatch {
         select: { processId: true, userId: true, role: true, groupId: true },
       });
       const current = new Map(rows.map((r) => [`${r.processId}:${r.userId}`, r]));
+      const signedOff = new Set(
+        (await this.db.process.findMany({ where: { id: { in: processIds }, status: "signed_off" }, select: { id: true } })).map((p) => p.id),
+      );
       for (const conn of open) {
         const row = current.get(`${conn.processId}:${conn.userId}`);
         if (!row) conn.close(CLOSE.notMember, "you are no longer a member of this process");
         else if (row.role !== conn.role || row.groupId !== conn.groupId) conn.close(CLOSE.membershipChanged, "your role or group changed; reconnect");
+        else if (signedOff.has(conn.processId) && conn.canEdit) conn.close(CLOSE.membershipChanged, "the text was signed off; reconnect read-only");
       }
+      for (const id of signedOff) this.onSignedOff(id);
     } catch (error) {
       this.log("membership check failed", error);
     } finally {

@@ -56,6 +56,14 @@ export class Room {
   private awarenessTimer: NodeJS.Timeout | null = null;
   /** Set once the room is being unloaded or the server stops: no new work. */
   closing = false;
+  /** The process was signed off: the text accepts no more changes, from anyone. */
+  frozen = false;
+
+  freeze(): void {
+    this.frozen = true;
+    this.pending = [];
+    for (const conn of this.connections) conn.canEdit = false;
+  }
 
   constructor(
     readonly id: string,
@@ -105,8 +113,9 @@ export class Room {
    * Queues an update from a writer. Throws on a malformed update (the caller
    * closes that socket); refuses one that would exceed the document size limit.
    */
-  accept(from: Connection, update: Uint8Array): "queued" | "too_large" {
+  accept(from: Connection, update: Uint8Array): "queued" | "too_large" | "frozen" {
     clocksOf(update); // parses every struct: malformed input throws here, before anything is stored
+    if (this.frozen) return "frozen";
     if (this.bytes + update.byteLength > this.deps.limits.maxDocBytes) return "too_large";
     this.bytes += update.byteLength;
     this.pending.push({ update, from });
@@ -123,7 +132,7 @@ export class Room {
     try {
       // Let updates that arrived in the same event-loop turn join the first batch.
       await new Promise<void>((resolve) => setImmediate(resolve));
-      while (this.pending.length) {
+      while (this.pending.length && !this.frozen) {
         const batch = this.pending;
         this.pending = [];
         await this.flushBatch(batch);

@@ -79,6 +79,7 @@ export async function createCollabServer(options: CollabServerOptions): Promise<
     if (relayed.size > 5000) relayed.delete(relayed.values().next().value as string);
     const room = rooms.get(event.processId);
     if (!room) return;
+    if (event.kind === "signed_off") room.freeze();
     const message = encodeEvent({ kind: event.kind, threadId: event.threadId });
     for (const conn of room.connections) conn.send(message, limits.maxBufferedBytes);
   }
@@ -165,7 +166,7 @@ export async function createCollabServer(options: CollabServerOptions): Promise<
     return [...rooms.values()].flatMap((r) => [...r.connections]);
   }
 
-  const watch = new MembershipWatch(options.db, allConnections, options.membershipCheckMs ?? 2000, log);
+  const watch = new MembershipWatch(options.db, allConnections, options.membershipCheckMs ?? 2000, log, (processId) => rooms.get(processId)?.freeze());
   watch.start();
 
   function onMessage(room: Room, conn: Connection, data: Uint8Array): void {
@@ -195,7 +196,9 @@ export async function createCollabServer(options: CollabServerOptions): Promise<
           conn.droppedUpdates += 1;
           return;
         }
-        if (room.accept(conn, payload) === "too_large") conn.close(CLOSE.tooLarge, "the document has reached its size limit");
+        const outcome = room.accept(conn, payload);
+        if (outcome === "too_large") conn.close(CLOSE.tooLarge, "the document has reached its size limit");
+        else if (outcome === "frozen") conn.droppedUpdates += 1;
         return;
       }
       case MESSAGE_AWARENESS: {

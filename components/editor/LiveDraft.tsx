@@ -123,6 +123,9 @@ function LiveEditor(props: LiveDraftProps & { runtime: CollabRuntime }) {
     void store.load();
     return runtime.onEvent((event) => {
       if (event.kind === "thread") void store.refresh(event.threadId);
+      // Signed off: the page reloads to show the frozen text and the record.
+      else if (event.kind === "signed_off") window.location.reload();
+      else if (event.kind === "consensus") window.dispatchEvent(new CustomEvent("accord:consensus"));
     });
   }, [store, runtime]);
   const groupLabel = useCallback(
