@@ -45,6 +45,7 @@ test("the process page serves the numbered draft as HTML, then the live editor, 
   const editor = page.getByTestId("editor");
   await expect(editor.locator("[data-clause-number]:not(h1):not(h2)")).toHaveCount(30);
   await expect(editor.locator('[data-clause-number="2.5"]')).toContainText("In the second phase");
+  await page.getByTestId("tab-people").click();
   const groups = page.getByTestId("group-block");
   await expect(groups).toHaveCount(3);
   for (const block of await groups.all()) await expect(block.getByTestId("member")).toHaveCount(2);

@@ -48,6 +48,8 @@ test("a convenor creates a process and invites a civil-society commenter who joi
   const mine = invitee.getByTestId("my-membership");
   await expect(mine.getByTestId("role-badge")).toHaveText("Commenter");
   await expect(mine.getByTestId("group-badge")).toHaveText("Civil society");
+  await expect(invitee.getByTestId("workspace")).toHaveAttribute("data-ready", "true");
+  await invitee.getByTestId("tab-people").click();
   const civilSociety = invitee.getByRole("region", { name: "Civil society" });
   await expect(civilSociety.getByTestId("member")).toContainText("Nadia Benali");
   await expect(invitee.getByTestId("tab-members")).toHaveCount(0);

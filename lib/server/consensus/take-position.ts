@@ -7,7 +7,6 @@ import { AppError } from "@/lib/errors";
 import { emitProcessEvent } from "@/lib/runtime/process-events";
 import { appendAudit } from "../audit/append-audit";
 import type { Actor } from "../auth/actor";
-import { refuseIdentityFields } from "../comments/comment-body";
 import { db } from "../db";
 import { idSchema, parseInput } from "../validation";
 
@@ -29,7 +28,7 @@ export const takePositionSchema = z
  * previous position is kept as history; the change is an audit row.
  */
 export async function takePosition(actor: Actor, input: unknown): Promise<{ positionId: string }> {
-  refuseIdentityFields(input);
+  // Fields claiming a group or author are dropped by the schema: the group is the membership's.
   const data = parseInput(takePositionSchema, input);
   const result = await db.$transaction(async (tx) => {
     const membership = await tx.membership.findUnique({
