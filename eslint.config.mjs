@@ -13,7 +13,7 @@ const config = [
     rules: {
       "react/jsx-no-literals": [
         "error",
-        { noStrings: false, ignoreProps: true, allowedStrings: ["·", "#", "(", ")", "A", "Accord", "UTC", "/"] },
+        { noStrings: false, ignoreProps: true, allowedStrings: ["·", "#", "(", ")", "A", "Accord", "UTC", "/", "—", ":", "⚠", "(%)", "JSON", "Markdown", "HTML", "DOCX", "CSV"] },
       ],
     },
   },

@@ -1,9 +1,7 @@
-import os from "node:os";
-import path from "node:path";
 import { defineConfig } from "@playwright/test";
+import { E2E_DATA_DIR } from "./e2e/support/env";
 
 const port = Number(process.env.E2E_PORT || 3210);
-export const E2E_DATA_DIR = path.join(os.tmpdir(), "accord-e2e");
 const baseURL = `http://localhost:${port}`;
 
 export default defineConfig({

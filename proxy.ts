@@ -5,7 +5,7 @@ import { resolveAuthSecret } from "@/lib/runtime/secret";
 
 // Pages anyone may open. Everything else redirects to sign-in when signed out.
 // This only redirects: every permission is checked again where the work is done.
-const PUBLIC_PAGES = [/^\/signin\/?$/, /^\/signup\/?$/, /^\/invite\/[^/]+\/?$/];
+const PUBLIC_PAGES = [/^\/signin\/?$/, /^\/signup\/?$/, /^\/invite\/[^/]+\/?$/, /^\/verify\/?$/];
 const secret = resolveAuthSecret();
 
 export default async function proxy(req: NextRequest) {

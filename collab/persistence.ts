@@ -108,7 +108,7 @@ export class DocStore {
     processId: string,
     json: DocNode,
     previous: Map<string, StoredClause> | null,
-  ): Promise<Map<string, StoredClause>> {
+  ): Promise<{ clauses: Map<string, StoredClause>; wordingChanged: boolean }> {
     const clauses: DerivedClause[] = deriveClauses(json);
     const next = new Map<string, StoredClause>();
     const rows = clauses.map((c) => {
@@ -116,6 +116,7 @@ export class DocStore {
       next.set(c.clauseId, { number: c.number, position: c.position, kind: c.kind, textHash });
       return { ...c, textHash };
     });
+    let wordingChanged = false;
     await this.db.$transaction(async (tx) => {
       const known =
         previous ??
@@ -128,6 +129,7 @@ export class DocStore {
           ).map((r) => [r.clauseId, r]),
         );
       const removed = [...known.keys()].filter((id) => !next.has(id));
+      wordingChanged = removed.length > 0 || rows.some((r) => known.get(r.clauseId)?.textHash !== r.textHash);
       if (removed.length) await tx.clause.deleteMany({ where: { processId, clauseId: { in: removed } } });
       for (const row of rows) {
         const before = known.get(row.clauseId);
@@ -147,6 +149,6 @@ export class DocStore {
         update: { content: JSON.stringify(json) },
       });
     });
-    return next;
+    return { clauses: next, wordingChanged };
   }
 }

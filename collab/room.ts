@@ -3,6 +3,7 @@ import * as syncProtocol from "y-protocols/sync";
 import * as Y from "yjs";
 import { yDocToDocJson } from "@/lib/collab/doc-json";
 import { CLOSE, encodePersisted, MESSAGE_SYNC, type ClockMap } from "@/lib/collab/protocol";
+import { emitProcessEvent } from "@/lib/runtime/process-events";
 import { AwarenessRegistry, awarenessMessage } from "./awareness";
 import type { Connection } from "./connection";
 import type { CollabLimits } from "./limits";
@@ -48,7 +49,7 @@ export class Room {
   private flushing: Promise<void> | null = null;
   private bytes: number;
   private rowsSinceSnapshot: number;
-  private derived: Awaited<ReturnType<DocStore["writeDerived"]>> | null = null;
+  private derived: Awaited<ReturnType<DocStore["writeDerived"]>>["clauses"] | null = null;
   private deriveTimer: NodeJS.Timeout | null = null;
   private deriving: Promise<void> | null = null;
   private lastDerivedAt = 0;
@@ -236,7 +237,10 @@ export class Room {
     this.lastDerivedAt = Date.now();
     this.deriving = (async () => {
       try {
-        this.derived = await this.deps.store.writeDerived(this.id, yDocToDocJson(this.doc), this.derived);
+        const { clauses, wordingChanged } = await this.deps.store.writeDerived(this.id, yDocToDocJson(this.doc), this.derived);
+        // Positions are bound to wording: a changed clause may have made some stale.
+        if (wordingChanged && this.derived) emitProcessEvent({ processId: this.id, kind: "consensus", threadId: "" });
+        this.derived = clauses;
       } catch (error) {
         this.derived = null;
         this.deps.log(`could not derive clauses for ${this.id}`, error);

@@ -18,6 +18,7 @@ import type { EditorState } from "@tiptap/pm/state";
 import { CommentAnchors, commentAnchorsKey, selectionAnchor } from "../comments/anchors-extension";
 import { CommentsPanel, type Composer } from "../comments/CommentsPanel";
 import { ThreadStore } from "../comments/thread-store";
+import { PositionPanel } from "../consensus/PositionPanel";
 import { caretRenderer, selectionRenderer } from "./caret";
 import { LiveOutline } from "./LiveOutline";
 import { PresenceBar } from "./PresenceBar";
@@ -110,13 +111,15 @@ function LiveEditor(props: LiveDraftProps & { runtime: CollabRuntime }) {
   const { runtime, identity, canEdit, language, groupNames, fallback } = props;
   const t = useTranslations("editor");
   const tComments = useTranslations("comments");
+  const tConsensus = useTranslations("consensus");
   const [numbering, setNumbering] = useState<ClauseNumbering | null>(null);
   const [ready, setReady] = useState(false);
   const [ranges, setRanges] = useState<Map<string, { from: number; to: number } | null>>(new Map());
   const [active, setActive] = useState<string | null>(null);
   const [composer, setComposer] = useState<Composer | null>(null);
-  const [tab, setTab] = useState<"comments" | "members">("comments");
+  const [tab, setTab] = useState<"comments" | "position" | "members">("comments");
   const [hasSelection, setHasSelection] = useState(false);
+  const [cursorClause, setCursorClause] = useState<string | null>(null);
   const store = useMemo(() => new ThreadStore(props.processId), [props.processId]);
   const threads = useSyncExternalStore(store.subscribe, store.getSnapshot, store.getSnapshot);
   useEffect(() => {
@@ -161,7 +164,10 @@ function LiveEditor(props: LiveDraftProps & { runtime: CollabRuntime }) {
       editable: canEdit,
       immediatelyRender: false,
       shouldRerenderOnTransaction: false,
-      onSelectionUpdate: ({ editor: e }) => setHasSelection(!e.state.selection.empty),
+      onSelectionUpdate: ({ editor: e }) => {
+        setHasSelection(!e.state.selection.empty);
+        setCursorClause(clauseAt(e.state));
+      },
       editorProps: {
         attributes: {
           class: "draft-editor draft",
@@ -274,6 +280,9 @@ function LiveEditor(props: LiveDraftProps & { runtime: CollabRuntime }) {
             <button type="button" role="tab" aria-selected={tab === "comments"} onClick={() => setTab("comments")} data-testid="tab-comments">
               {tComments("heading")}
             </button>
+            <button type="button" role="tab" aria-selected={tab === "position"} onClick={() => setTab("position")} data-testid="tab-position">
+              {tConsensus("positionTab")}
+            </button>
             <button type="button" role="tab" aria-selected={tab === "members"} onClick={() => setTab("members")} data-testid="tab-people">
               {tComments("members")}
             </button>
@@ -293,6 +302,15 @@ function LiveEditor(props: LiveDraftProps & { runtime: CollabRuntime }) {
               onComposerDone={() => setComposer(null)}
               active={active}
               onActivate={setActive}
+            />
+          ) : tab === "position" ? (
+            <PositionPanel
+              processId={props.processId}
+              clauseId={cursorClause}
+              role={props.role}
+              userId={identity.userId}
+              processOpen={props.processOpen}
+              groups={props.groups}
             />
           ) : (
             props.members

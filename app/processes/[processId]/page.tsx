@@ -6,6 +6,7 @@ import { DraftView } from "@/components/DraftView";
 import { LiveDraft } from "@/components/editor/LiveDraft";
 import { MemberDirectory } from "@/components/MemberDirectory";
 import { ProcessTabs } from "@/components/ProcessTabs";
+import { SignedOffBanner } from "@/components/consensus/SignedOffBanner";
 import { StaticOutline } from "@/components/StaticOutline";
 import { caretColour } from "@/lib/collab/identity";
 import { DRAFT_LANGUAGES } from "@/lib/domain/languages";
@@ -73,13 +74,14 @@ export default async function ProcessPage({ params }: Props) {
         </p>
       ) : null}
       <ProcessTabs processId={process.id} role={me.role} current="draft" />
+      {overview.signOff ? <SignedOffBanner processId={process.id} signOff={overview.signOff} /> : null}
       <LiveDraft
           processId={process.id}
           role={me.role}
           processOpen={process.status !== "signed_off"}
           groups={groups}
           members={memberDirectory}
-          canEdit={can(me.role, "draft.edit")}
+          canEdit={can(me.role, "draft.edit") && process.status !== "signed_off"}
           language={process.language}
           groupNames={groupNames}
           identity={{

@@ -17,6 +17,7 @@ export interface ProcessOverviewDto {
   clauseNumbers: Record<string, string>;
   clauseCount: number;
   outline: Array<{ clauseId: string; number: string; text: string; clauses: number }>;
+  signOff: { signedAt: string; signedBy: string; sha256: string } | null;
 }
 
 function outlineOf(clauses: Array<{ clauseId: string; number: string; kind: string; text: string }>) {
@@ -39,6 +40,7 @@ export async function getProcessOverview(actor: Actor, processId: unknown): Prom
       memberships: { include: { user: { select: { name: true } } }, orderBy: { createdAt: "asc" } },
       draft: true,
       clauses: { select: { clauseId: true, number: true, kind: true, text: true }, orderBy: { position: "asc" } },
+      signOff: true,
     },
   });
   return {
@@ -61,5 +63,12 @@ export async function getProcessOverview(actor: Actor, processId: unknown): Prom
     clauseNumbers: Object.fromEntries(process.clauses.map((c) => [c.clauseId, c.number])),
     clauseCount: process.clauses.filter((c) => c.kind === "clause").length,
     outline: outlineOf(process.clauses),
+    signOff: process.signOff
+      ? {
+          signedAt: process.signOff.signedAt.toISOString(),
+          signedBy: (await db.user.findUnique({ where: { id: process.signOff.signedById }, select: { name: true } }))?.name ?? "",
+          sha256: process.signOff.bundleHash,
+        }
+      : null,
   };
 }
