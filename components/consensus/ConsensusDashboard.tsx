@@ -128,6 +128,7 @@ export function ConsensusDashboard({ initial, isConvenor }: { initial: Consensus
         />
       ) : null}
 
+      <Objections data={c} groupLabel={nameOf} />
       <Participation data={c} />
       {isConvenor && open ? <Rules data={c} onChanged={refresh} /> : null}
       {isConvenor && open ? <SignOffForm data={c} /> : null}
@@ -193,6 +194,35 @@ function CellDetail(props: { data: ConsensusDto; clauseId: string; groupId: stri
                   {t("recordDisposition")}
                 </button>
               </form>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/** Every current disagreement and block, with the convenor's disposition when there is one. */
+function Objections({ data, groupLabel }: { data: ConsensusDto; groupLabel: (id: string) => string }) {
+  const t = useTranslations("consensus");
+  const rows = data.clauses.flatMap((clause) =>
+    clause.positions.filter((p) => p.stance === "block" || p.stance === "disagree").map((p) => ({ clause, p })),
+  );
+  return (
+    <section className="card" aria-labelledby="objections-heading" data-testid="objection-register">
+      <h2 id="objections-heading">{t("objections")}</h2>
+      {rows.length === 0 ? <p className="small muted">{t("noObjections")}</p> : null}
+      <ul className="position-list">
+        {rows.map(({ clause, p }) => (
+          <li key={p.id} className={p.stale ? "is-stale" : undefined}>
+            <strong>{clause.number}</strong> · <span dir="auto">{p.authorName}</span> · {groupLabel(p.groupId)} · <strong>{t(`stance.${p.stance}`)}</strong>
+            <p className="small" dir="auto">
+              {p.rationale}
+            </p>
+            {p.disposition ? (
+              <p className="small alert alert--info">
+                {t(`disposition.${p.disposition.kind as "addressed"}`)}: {p.disposition.note}
+              </p>
             ) : null}
           </li>
         ))}

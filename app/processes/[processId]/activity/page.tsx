@@ -13,6 +13,7 @@ export async function generateMetadata(): Promise<Metadata> {
 const KNOWN_ACTIONS = new Set([
   "process.created", "member.appointed_convenor", "member.seeded", "member.updated", "member.removed",
   "invitation.created", "invitation.revoked", "invitation.superseded", "invitation.accepted", "group.added", "comment.hidden",
+  "position.taken", "position.dispositioned", "consensus.rules_updated", "process.signed_off",
 ]);
 
 export default async function ActivityPage({ params }: { params: Promise<{ processId: string }> }) {
