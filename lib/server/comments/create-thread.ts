@@ -9,7 +9,7 @@ import { idSchema, parseInput } from "../validation";
 import { anchorSchema, assertAnchorInDocument } from "./anchors";
 import { commentBodySchema, refuseIdentityFields } from "./comment-body";
 import type { ThreadDto } from "./dto";
-import { authorizeComment, loadCommentActor, threadInclude, toThreadDto } from "./load";
+import { authorFields, authorizeComment, loadCommentActor, threadInclude, toThreadDto } from "./load";
 
 export const createThreadSchema = z.object({
   processId: idSchema,
@@ -51,13 +51,7 @@ export async function createThread(actor: Actor, input: unknown): Promise<Thread
       data: {
         threadId: created.id,
         processId: data.processId,
-        authorId: actor.id,
-        authorName: actor.name,
-        authorOrganisation: who.membership.organisation,
-        groupId: who.membership.group.id,
-        groupKey: who.membership.group.key,
-        groupName: who.membership.group.name,
-        groupColour: who.membership.group.colour,
+        ...authorFields(actor, who),
         body: data.body,
       },
     });

@@ -46,6 +46,19 @@ export function authorizeComment(
   if (refusal) throw new AppError("forbidden", REFUSAL_MESSAGES[refusal]);
 }
 
+/** The author fields every comment carries: copied from the membership now, never from the request. */
+export function authorFields(actor: Actor, who: CommentActor) {
+  return {
+    authorId: actor.id,
+    authorName: actor.name,
+    authorOrganisation: who.membership.organisation,
+    groupId: who.membership.group.id,
+    groupKey: who.membership.group.key,
+    groupName: who.membership.group.name,
+    groupColour: who.membership.group.colour,
+  };
+}
+
 export const threadInclude = {
   comments: { orderBy: { createdAt: "asc" }, include: { revisions: { orderBy: { createdAt: "asc" } } } },
 } satisfies Prisma.CommentThreadInclude;

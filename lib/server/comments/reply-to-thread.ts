@@ -7,7 +7,7 @@ import { db } from "../db";
 import { idSchema, parseInput } from "../validation";
 import { commentBodySchema, refuseIdentityFields } from "./comment-body";
 import type { ThreadDto } from "./dto";
-import { authorizeComment, loadCommentActor, threadInclude, toThreadDto } from "./load";
+import { authorFields, authorizeComment, loadCommentActor, threadInclude, toThreadDto } from "./load";
 
 export const replyToThreadSchema = z.object({ processId: idSchema, threadId: idSchema, body: commentBodySchema });
 
@@ -23,13 +23,7 @@ export async function replyToThread(actor: Actor, input: unknown): Promise<Threa
       data: {
         threadId: data.threadId,
         processId: data.processId,
-        authorId: actor.id,
-        authorName: actor.name,
-        authorOrganisation: who.membership.organisation,
-        groupId: who.membership.group.id,
-        groupKey: who.membership.group.key,
-        groupName: who.membership.group.name,
-        groupColour: who.membership.group.colour,
+        ...authorFields(actor, who),
         body: data.body,
       },
     });
