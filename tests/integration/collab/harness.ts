@@ -6,7 +6,7 @@ import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
 import { createCollabServer, type CollabServer, type CollabServerOptions } from "@/collab/server";
 import { DOC_FIELD } from "@/lib/collab/doc-json-field";
-import { MESSAGE_PERSISTED, readClockMap } from "@/lib/collab/protocol";
+import { MESSAGE_EVENT, MESSAGE_PERSISTED, readClockMap } from "@/lib/collab/protocol";
 import { collabKey, signCollabToken } from "@/lib/collab/token";
 import type { Role } from "@/lib/domain/roles";
 import type { Actor } from "@/lib/server/auth/actor";
@@ -73,6 +73,8 @@ export function connect(url: string, processId: string, token: string, options: 
   provider.on("connection-close", (event) => {
     if (event) closes.push(event.code);
   });
+  // Change notices (comments, consensus) are ignored unless a test listens for them.
+  provider.messageHandlers[MESSAGE_EVENT] = () => undefined;
   provider.messageHandlers[MESSAGE_PERSISTED] = (_encoder, decoder: decoding.Decoder) => {
     for (const [client, clock] of readClockMap(decoder)) persisted.set(client, Math.max(clock, persisted.get(client) ?? 0));
   };
