@@ -52,8 +52,16 @@ async function prepare(dataDir: string): Promise<{ processId: string; userId: st
   }
 }
 
-async function runTier(url: string, serverPid: number, ids: { processId: string; userId: string; groupId: string }, typists: number, seconds: number): Promise<EditorsTier> {
-  const key = collabKey(SECRET);
+export interface GeneratorResult {
+  edits: number;
+  latencies: number[];
+  generatorLagP99Ms: number;
+}
+
+/** The load: runs in its own process (pinned to the other core) so it does not share the server's. */
+export async function generate(url: string, ids: { processId: string; userId: string; groupId: string }, typists: number, seconds: number): Promise<GeneratorResult> {
+  process.setMaxListeners(0);
+  const key = collabKey(process.env.ACCORD_BENCH_SECRET ?? SECRET);
   const token = () => signCollabToken({ doc: ids.processId, uid: ids.userId, role: "editor", gid: ids.groupId, name: "Bench" }, key, Math.floor(Date.now() / 1000));
   const clients = Array.from({ length: typists + 2 }, () => {
     const doc = new Y.Doc();
@@ -89,8 +97,6 @@ async function runTier(url: string, serverPid: number, ids: { processId: string;
   const typing = clients.slice(0, typists);
   const lag = monitorEventLoopDelay({ resolution: 10 });
   lag.enable();
-  const cpuBefore = cpuSeconds(serverPid);
-  const started = performance.now();
   let edits = 0;
   const timers = typing.map((c, i) => {
     const texts = () => {
@@ -114,26 +120,38 @@ async function runTier(url: string, serverPid: number, ids: { processId: string;
   await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
   timers.forEach((t) => clearTimeout(t));
   await new Promise((resolve) => setTimeout(resolve, 1000));
-  const wall = (performance.now() - started) / 1000;
-  const cpu = cpuSeconds(serverPid) - cpuBefore;
   lag.disable();
-  const rss = rssMiB(serverPid);
   for (const c of clients) {
     c.provider.destroy();
     c.doc.destroy();
   }
-  const lagP99 = lag.percentile(99) / 1e6;
+  return { edits, latencies, generatorLagP99Ms: lag.percentile(99) / 1e6 };
+}
+
+async function runTier(url: string, serverPid: number, ids: { processId: string; userId: string; groupId: string }, typists: number, seconds: number, taskset: boolean): Promise<EditorsTier> {
+  const cpuBefore = cpuSeconds(serverPid);
+  const started = performance.now();
+  const args = [...(taskset ? ["-c", "1", process.execPath] : []), "--import", "tsx", path.join(ROOT, "bench", "editors-generator.ts"), JSON.stringify({ url, ids, typists, seconds })];
+  const child = spawn(taskset ? "taskset" : process.execPath, args, { cwd: ROOT, env: { ...process.env, ACCORD_BENCH_SECRET: SECRET }, stdio: ["ignore", "pipe", "inherit"] });
+  let out = "";
+  child.stdout.on("data", (d: Buffer) => (out += d.toString()));
+  const code = await new Promise<number>((resolve) => child.on("exit", (c) => resolve(c ?? 1)));
+  if (code !== 0) throw new Error(`load generator failed (${code})`);
+  const result = JSON.parse(out.trim().split("\n").pop() ?? "{}") as GeneratorResult;
+  const wall = (performance.now() - started) / 1000;
+  const cpu = cpuSeconds(serverPid) - cpuBefore;
+  const { latencies } = result;
   return {
     typists,
     seconds,
-    edits,
+    edits: result.edits,
     p50Ms: Math.round(percentile(latencies, 50) * 10) / 10,
     p95Ms: Math.round(percentile(latencies, 95) * 10) / 10,
     p99Ms: Math.round(percentile(latencies, 99) * 10) / 10,
     serverCpuPercent: Math.round((cpu / wall) * 1000) / 10,
-    serverRssMiB: rss,
-    generatorLagP99Ms: Math.round(lagP99 * 10) / 10,
-    valid: lagP99 <= 20,
+    serverRssMiB: rssMiB(serverPid),
+    generatorLagP99Ms: Math.round(result.generatorLagP99Ms * 10) / 10,
+    valid: result.generatorLagP99Ms <= 20,
   };
 }
 
@@ -161,7 +179,7 @@ export async function runEditorsBench(tiers: number[], seconds: number): Promise
       await new Promise((r) => setTimeout(r, 100));
     }
     const out: EditorsTier[] = [];
-    for (const typists of tiers) out.push(await runTier(`ws://127.0.0.1:${port}/collab`, server.pid!, ids, typists, seconds));
+    for (const typists of tiers) out.push(await runTier(`ws://127.0.0.1:${port}/collab`, server.pid!, ids, typists, seconds, taskset));
     return out;
   } finally {
     server.kill("SIGTERM");

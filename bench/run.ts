@@ -29,8 +29,8 @@ load, editing traces and bundle budget are the benchmark issue's work.
 
 ## One draft, many editors (Accord's collaboration server only)
 
-Accord's collaboration server in its own process (pinned with \`taskset -c 0\` where available), authentication,
-persistence (SQLite) and limits on; Node Yjs clients (y-websocket 3) in the benchmark process, each
+Accord's collaboration server in its own process (pinned with \`taskset -c 0\` where available; the load generator on core 1), authentication,
+persistence (SQLite) and limits on; Node Yjs clients (y-websocket 3) in a separate generator process, each
 typing 3.3 characters per second into its own clause; two extra clients time when each edit
 (client id, clock) reaches them. A run whose generator event-loop p99 lag exceeds 20 ms is marked invalid.
 
