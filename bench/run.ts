@@ -2,6 +2,7 @@
 // report in docs/benchmarks.md. Timing targets live here, never in the test suite.
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { runBundleBench } from "./bundle-budget";
 import { runEditorsBench } from "./collab-editors";
 import { runCommentsBench } from "./comments-5000";
 import { machine, ROOT } from "./support";
@@ -13,10 +14,13 @@ async function main(): Promise<void> {
   console.log("[bench] one draft, many editors (10 and 50 typists) …");
   const editors = await runEditorsBench([10, 50], 15);
   console.log(JSON.stringify(editors, null, 2));
+  console.log("[bench] bundle budget …");
+  const bundles = await runBundleBench();
+  console.log(JSON.stringify(bundles, null, 2));
   console.log("[bench] comments: 5,000 comments on one draft …");
   const comments = await runCommentsBench();
   console.log(JSON.stringify(comments, null, 2));
-  const result = { machine: env, command: "npm run bench", durationS: Math.round((Date.now() - started) / 1000), editors, comments };
+  const result = { machine: env, command: "npm run bench", durationS: Math.round((Date.now() - started) / 1000), editors, bundles, comments };
   mkdirSync(path.join(ROOT, "bench", "results"), { recursive: true });
   writeFileSync(path.join(ROOT, "bench", "results", `${env.date.slice(0, 19).replace(/:/g, "-")}.json`), JSON.stringify(result, null, 2));
   const verdict = (ok: boolean) => (ok ? "met" : "**not met**");
@@ -41,6 +45,15 @@ ${editors.map((e) => `| ${e.typists} | ${e.edits} | ${e.p50Ms} ms | ${e.p95Ms} m
 Not yet measured here: the same load against y-websocket 2.1.0 and Hocuspocus 3.4.4 (for the
 CPU and latency comparisons), the crowd sweep, many drafts, slow-link cold load, editing traces
 and the bundle budget.
+
+## Bundle budget
+
+JavaScript each route loads (as requested by Chromium from the production build, each route from a
+fresh page load), compressed here with gzip and brotli at default levels.
+
+| route | scripts | raw | gzip | brotli | budget (gzip) | |
+|---|---|---|---|---|---|---|
+${bundles.map((b) => `| ${b.route} | ${b.scripts} | ${b.rawKiB} KiB | ${b.gzipKiB} KiB | ${b.brotliKiB} KiB | ≤ ${b.budgetGzipKiB} KiB | ${verdict(b.gzipKiB <= b.budgetGzipKiB)} |`).join("\n")}
 
 ## A draft with 5,000 comments
 
