@@ -63,6 +63,9 @@ test("consensus on clause 1.1, staleness, a block and its disposition, sign-off,
   await gov.page.keyboard.type(" Amended after consultation.");
   await expect(row("1.1")).toHaveAttribute("data-status", "awaiting_input");
   await expect(row("1.1")).toContainText("3 stale positions");
+  // Positions bind to the wording the server has derived: wait until it holds the whole amendment,
+  // or a position taken now would go stale again when the last keystrokes arrive.
+  await expect(row("1.1").locator("th")).toHaveAttribute("title", /Amended after consultation\.$/);
   await caretAtEndOf(ngo.page, "1.1");
   await ngo.page.getByTestId("tab-position").click();
   await expect(ngo.page.getByTestId("stale-mine")).toContainText("reconfirm");
