@@ -9,6 +9,7 @@ import type { Connection } from "./connection";
 import type { CollabLimits } from "./limits";
 import type { DocStore } from "./persistence";
 import type { RedisBus } from "./redis";
+import { addsNothing } from "./redundant";
 
 const PERSISTED = Symbol("persisted");
 const REMOTE = Symbol("remote");
@@ -114,8 +115,13 @@ export class Room {
    * Queues an update from a writer. Throws on a malformed update (the caller
    * closes that socket); refuses one that would exceed the document size limit.
    */
-  accept(from: Connection, update: Uint8Array): "queued" | "too_large" | "frozen" {
-    clocksOf(update); // parses every struct: malformed input throws here, before anything is stored
+  accept(from: Connection, update: Uint8Array): "queued" | "redundant" | "too_large" | "frozen" {
+    const clocks = clocksOf(update); // parses every struct: malformed input throws here, before anything is stored
+    if (addsNothing(this.doc, update, clocks)) {
+      // Everything in it is already stored (the doc only holds stored updates), so say so.
+      if (clocks.size) from.send(encodePersisted(clocks), this.deps.limits.maxBufferedBytes);
+      return "redundant";
+    }
     if (this.frozen) return "frozen";
     if (this.bytes + update.byteLength > this.deps.limits.maxDocBytes) return "too_large";
     this.bytes += update.byteLength;

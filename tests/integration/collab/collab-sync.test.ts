@@ -3,6 +3,7 @@ import * as Y from "yjs";
 import { clauseTextHash } from "@/lib/domain/clause-hash";
 import { db } from "@/lib/server/db";
 import type { Actor } from "@/lib/server/auth/actor";
+import { syncUpdateMessage } from "@/collab/room";
 import { encodeQueryPersisted } from "@/lib/collab/protocol";
 import { connect, paragraphText, plainText, startCollab, storedDoc, synced, tokenFor, until, type Client, type Running, demoWorld } from "./harness";
 
@@ -90,6 +91,30 @@ describe("collaboration: sync and persistence", () => {
     a.provider.ws!.send(encodeQueryPersisted([a.doc.clientID, 424242]));
     await until(() => a.persisted.get(a.doc.clientID) === later, "query answered");
     expect(a.persisted.get(424242)).toBe(0);
+  });
+
+  it("stores nothing for a client that reconnects in sync, and acknowledges a resent edit without storing it twice", async () => {
+    const a = await open(editorA);
+    await synced(a);
+    paragraphText(a, 0).insert(0, "Gone soon. ");
+    paragraphText(a, 0).delete(0, 11);
+    const clock = Y.getState(a.doc.store, a.doc.clientID);
+    await until(() => (a.persisted.get(a.doc.clientID) ?? 0) >= clock, "edits stored");
+    await server.collab.room(processId)!.settle();
+    const before = await db.docUpdate.count({ where: { processId } });
+    // Its answer to sync step 1 carries its whole delete set, all of it already stored.
+    a.provider.disconnect();
+    await until(() => !a.provider.wsconnected && !a.provider.synced, "disconnected");
+    a.provider.connect();
+    await synced(a);
+    const b = await open(editorB);
+    await synced(b);
+    a.persisted.clear();
+    a.provider.ws!.send(syncUpdateMessage(Y.encodeStateAsUpdate(a.doc)));
+    await until(() => a.persisted.get(a.doc.clientID) === clock, "resend acknowledged");
+    await server.collab.room(processId)!.settle();
+    expect(await db.docUpdate.count({ where: { processId } })).toBe(before);
+    expect(plainText(b)).toBe(plainText(a));
   });
 
   it("derives the clause table and the server-rendered draft from the live text", async () => {
