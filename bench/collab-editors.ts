@@ -1,189 +1,174 @@
-// Benchmark: one draft, many editors typing, against Accord's collaboration server
-// (auth, persistence to SQLite, limits all on) in its own process.
-import { spawn, spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+// Benchmark: one draft, many editors, side by side on Accord's collaboration server
+// (auth, SQLite persistence and limits on), stock y-websocket 2.1.0 and Hocuspocus
+// 3.4.4, each in its own process on core 0 under the same load from core 1.
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { monitorEventLoopDelay } from "node:perf_hooks";
-import WebSocket from "ws";
-import { WebsocketProvider } from "y-websocket";
-import * as Y from "yjs";
-import { MESSAGE_EVENT, MESSAGE_PERSISTED } from "../lib/collab/protocol";
-import { collabKey, signCollabToken } from "../lib/collab/token";
 import { createDb } from "../lib/db/client";
-import { freePort, percentile, ROOT } from "./support";
+import type { GeneratorInput, GeneratorResult } from "./editors-generator";
+import { cpuSeconds, rssMiB, spawnPinned, startServer, type AccordMember, type ServerKind } from "./servers";
+import { ROOT } from "./support";
 
-const SECRET = "benchmark-secret-0123456789abcdefghijkl";
-
-function cpuSeconds(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
-  return (Number(fields[11]) + Number(fields[12])) / 100; // utime + stime, in clock ticks (100/s)
-}
-function rssMiB(pid: number): number {
-  const line = readFileSync(`/proc/${pid}/status`, "utf8").split("\n").find((l) => l.startsWith("VmRSS"));
-  return Math.round(Number(line?.replace(/\D+/g, "") ?? 0) / 1024);
-}
-
-export interface EditorsTier {
+export interface EditorsRun extends GeneratorResult {
+  server: ServerKind;
+  /** e.g. "accord, no coalescing" for the before/after fan-out comparison. */
+  variant?: string;
   typists: number;
+  connected: number;
   seconds: number;
-  edits: number;
-  p50Ms: number;
-  p95Ms: number;
-  p99Ms: number;
   serverCpuPercent: number;
-  serverRssMiB: number;
-  generatorLagP99Ms: number;
+  serverRssPeakMiB: number;
   valid: boolean;
 }
 
-async function prepare(dataDir: string): Promise<{ processId: string; userId: string; groupId: string }> {
-  const env = { ...process.env, DATABASE_URL: `file:${path.join(dataDir, "accord.db")}`, ACCORD_DATA_DIR: dataDir };
+/** A fresh SQLite database with the demo process seeded, as `npm start` makes it. */
+export async function prepareAccord(dataDir: string): Promise<{ databaseUrl: string; member: AccordMember }> {
+  const databaseUrl = `file:${path.join(dataDir, "accord.db")}`;
+  const env = { ...process.env, DATABASE_URL: databaseUrl, ACCORD_DATA_DIR: dataDir };
   for (const args of [[path.join(ROOT, "node_modules", ".bin", "prisma"), "migrate", "deploy"], [path.join(ROOT, "node_modules", ".bin", "tsx"), "--conditions=react-server", path.join(ROOT, "scripts", "seed-demo.ts")]]) {
     const result = spawnSync(args[0], args.slice(1), { cwd: ROOT, env, stdio: "ignore" });
     if (result.status !== 0) throw new Error(`${args.join(" ")} failed`);
   }
-  const db = createDb(env.DATABASE_URL);
+  const db = createDb(databaseUrl);
   try {
     const m = await db.membership.findFirstOrThrow({ where: { role: "editor" } });
-    return { processId: m.processId, userId: m.userId, groupId: m.groupId };
+    return { databaseUrl, member: { processId: m.processId, userId: m.userId, groupId: m.groupId } };
   } finally {
     await db.$disconnect();
   }
 }
 
-export interface GeneratorResult {
-  edits: number;
-  latencies: number[];
-  generatorLagP99Ms: number;
+export interface Load {
+  typists: number;
+  idle: number;
+  seconds: number;
 }
 
-/** The load: runs in its own process (pinned to the other core) so it does not share the server's. */
-export async function generate(url: string, ids: { processId: string; userId: string; groupId: string }, typists: number, seconds: number): Promise<GeneratorResult> {
-  process.setMaxListeners(0);
-  const key = collabKey(process.env.ACCORD_BENCH_SECRET ?? SECRET);
-  const token = () => signCollabToken({ doc: ids.processId, uid: ids.userId, role: "editor", gid: ids.groupId, name: "Bench" }, key, Math.floor(Date.now() / 1000));
-  const clients = Array.from({ length: typists + 2 }, () => {
-    const doc = new Y.Doc();
-    const provider = new WebsocketProvider(url, ids.processId, doc, { params: { token: token() }, WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket, disableBc: true });
-    // Accord's own messages (stored-acknowledgements, change notices) need no handling here.
-    provider.messageHandlers[MESSAGE_PERSISTED] = () => undefined;
-    provider.messageHandlers[MESSAGE_EVENT] = () => undefined;
-    return { doc, provider };
-  });
-  await new Promise<void>((resolve, reject) => {
-    const deadline = Date.now() + 60_000;
-    const check = () => (clients.every((c) => c.provider.synced) ? resolve() : Date.now() > deadline ? reject(new Error("clients did not sync")) : setTimeout(check, 50));
-    check();
-  });
-  // Two clients only watch: they time when each edit (client id, clock) reaches them.
-  const sent = new Map<number, Map<number, number>>();
-  const latencies: number[] = [];
-  for (const watcher of clients.slice(typists)) {
-    watcher.doc.on("update", (update: Uint8Array) => {
-      const now = performance.now();
-      for (const [client, clock] of Y.parseUpdateMeta(update).to) {
-        const pending = sent.get(client);
-        if (!pending) continue;
-        for (const [c, t] of pending) {
-          if (c < clock) {
-            latencies.push(now - t);
-            pending.delete(c);
-          }
-        }
+/** One server, one load: the generator in its own pinned process, CPU over the typing window. */
+export async function runLoad(kind: ServerKind, load: Load, accord: { databaseUrl: string; member: AccordMember; env?: Record<string, string>; variant?: string }): Promise<EditorsRun> {
+  const server = await startServer(kind, { databaseUrl: accord.databaseUrl, member: () => accord.member, env: accord.env });
+  try {
+    const input: GeneratorInput = { target: server.target("bench-draft"), typists: load.typists, idle: load.idle, seconds: load.seconds, rate: 3.3 };
+    const child = spawnPinned(1, ["--import", "tsx", path.join(ROOT, "bench", "editors-generator.ts"), JSON.stringify(input)], process.env);
+    let out = "";
+    let err = "";
+    let cpuStart = 0;
+    let cpuEnd = 0;
+    let startedAt = 0;
+    let endedAt = 0;
+    let rssPeak = 0;
+    const sampler = setInterval(() => {
+      if (startedAt && !endedAt) rssPeak = Math.max(rssPeak, rssMiB(server.pid));
+    }, 250);
+    child.stdout!.on("data", (d: Buffer) => {
+      out += d.toString();
+      if (!startedAt && out.includes("typing-start\n")) {
+        cpuStart = cpuSeconds(server.pid);
+        startedAt = performance.now();
+      }
+      if (!endedAt && out.includes("typing-end\n")) {
+        cpuEnd = cpuSeconds(server.pid);
+        endedAt = performance.now();
       }
     });
-  }
-  const typing = clients.slice(0, typists);
-  const lag = monitorEventLoopDelay({ resolution: 10 });
-  lag.enable();
-  let edits = 0;
-  const timers = typing.map((c, i) => {
-    const texts = () => {
-      const all: Y.XmlText[] = [];
-      const walk = (n: Y.XmlFragment | Y.XmlElement) => n.toArray().forEach((x) => (x instanceof Y.XmlText ? all.push(x) : x instanceof Y.XmlElement ? walk(x) : null));
-      walk(c.doc.getXmlFragment("default"));
-      return all;
+    child.stderr!.on("data", (d: Buffer) => (err += d.toString()));
+    const code = await new Promise<number>((resolve) => child.on("exit", (c) => resolve(c ?? 1)));
+    clearInterval(sampler);
+    if (code !== 0 || !endedAt) throw new Error(`load generator failed (${code}): ${err.slice(-2000)}`);
+    const result = JSON.parse(out.trim().split("\n").pop() ?? "{}") as GeneratorResult;
+    const wall = (endedAt - startedAt) / 1000;
+    return {
+      server: kind,
+      variant: accord.variant,
+      typists: load.typists,
+      connected: load.typists + load.idle + 2,
+      seconds: load.seconds,
+      ...result,
+      serverCpuPercent: Math.round(((cpuEnd - cpuStart) / wall) * 1000) / 10,
+      serverRssPeakMiB: rssPeak,
+      // The generator must keep up, or its delays would be charged to the server.
+      valid: result.generatorLagP99Ms <= 20,
     };
-    const text = texts()[i % 30];
-    // 3.3 characters per second each, started at staggered times.
-    return setTimeout(function type() {
-      const clock = Y.getState(c.doc.store, c.doc.clientID);
-      text.insert(Math.min(text.length, 5 + (edits % 20)), "x");
-      const mine = sent.get(c.doc.clientID) ?? new Map<number, number>();
-      mine.set(clock, performance.now());
-      sent.set(c.doc.clientID, mine);
-      edits += 1;
-      timers[i] = setTimeout(type, 300);
-    }, Math.random() * 300);
-  });
-  await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
-  timers.forEach((t) => clearTimeout(t));
-  await new Promise((resolve) => setTimeout(resolve, 1000));
-  lag.disable();
-  for (const c of clients) {
-    c.provider.destroy();
-    c.doc.destroy();
+  } finally {
+    await server.stop();
   }
-  return { edits, latencies, generatorLagP99Ms: lag.percentile(99) / 1e6 };
 }
 
-async function runTier(url: string, serverPid: number, ids: { processId: string; userId: string; groupId: string }, typists: number, seconds: number, taskset: boolean): Promise<EditorsTier> {
-  const cpuBefore = cpuSeconds(serverPid);
-  const started = performance.now();
-  const args = [...(taskset ? ["-c", "1", process.execPath] : []), "--import", "tsx", path.join(ROOT, "bench", "editors-generator.ts"), JSON.stringify({ url, ids, typists, seconds })];
-  const child = spawn(taskset ? "taskset" : process.execPath, args, { cwd: ROOT, env: { ...process.env, ACCORD_BENCH_SECRET: SECRET }, stdio: ["ignore", "pipe", "inherit"] });
-  let out = "";
-  child.stdout.on("data", (d: Buffer) => (out += d.toString()));
-  const code = await new Promise<number>((resolve) => child.on("exit", (c) => resolve(c ?? 1)));
-  if (code !== 0) throw new Error(`load generator failed (${code})`);
-  const result = JSON.parse(out.trim().split("\n").pop() ?? "{}") as GeneratorResult;
-  const wall = (performance.now() - started) / 1000;
-  const cpu = cpuSeconds(serverPid) - cpuBefore;
-  const { latencies } = result;
-  return {
-    typists,
-    seconds,
-    edits: result.edits,
-    p50Ms: Math.round(percentile(latencies, 50) * 10) / 10,
-    p95Ms: Math.round(percentile(latencies, 95) * 10) / 10,
-    p99Ms: Math.round(percentile(latencies, 99) * 10) / 10,
-    serverCpuPercent: Math.round((cpu / wall) * 1000) / 10,
-    serverRssMiB: rssMiB(serverPid),
-    generatorLagP99Ms: Math.round(result.generatorLagP99Ms * 10) / 10,
-    valid: result.generatorLagP99Ms <= 20,
-  };
-}
+export const SERVERS: ServerKind[] = ["accord", "y-websocket", "hocuspocus"];
 
-export async function runEditorsBench(tiers: number[], seconds: number): Promise<EditorsTier[]> {
-  // Every y-websocket provider registers a process exit hook.
+export async function runEditorsBench(loads: Load[], log: (line: string) => void): Promise<EditorsRun[]> {
+  // Every client registers listeners on the process.
   process.setMaxListeners(0);
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "accord-bench-collab-"));
-  const ids = await prepare(dataDir);
-  const port = await freePort();
-  const taskset = spawnSync("which", ["taskset"]).status === 0;
-  const command = taskset ? "taskset" : process.execPath;
-  const args = [...(taskset ? ["-c", "0", process.execPath] : []), "--import", "tsx", path.join(ROOT, "collab", "index.ts")];
-  const server = spawn(command, args, {
-    cwd: ROOT,
-    env: { ...process.env, NODE_ENV: "production", COLLAB_PORT: String(port), NEXTAUTH_SECRET: SECRET, DATABASE_URL: `file:${path.join(dataDir, "accord.db")}`, REDIS_URL: "" },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let log = "";
-  server.stdout.on("data", (d: Buffer) => (log += d.toString()));
-  server.stderr.on("data", (d: Buffer) => (log += d.toString()));
   try {
-    const deadline = Date.now() + 30_000;
-    while (!log.includes("listening")) {
-      if (Date.now() > deadline || server.exitCode !== null) throw new Error(`collab server did not start: ${log}`);
-      await new Promise((r) => setTimeout(r, 100));
+    const accord = await prepareAccord(dataDir);
+    const out: EditorsRun[] = [];
+    for (const load of loads) {
+      for (const kind of SERVERS) {
+        const run = await runLoad(kind, load, accord);
+        log(`${kind} ${load.typists}/${load.typists + load.idle}: p95 ${run.p95Ms} ms, CPU ${run.serverCpuPercent}%, lag ${run.generatorLagP99Ms} ms${run.converged ? "" : ", NOT CONVERGED"}`);
+        out.push(run);
+      }
     }
-    const out: EditorsTier[] = [];
-    for (const typists of tiers) out.push(await runTier(`ws://127.0.0.1:${port}/collab`, server.pid!, ids, typists, seconds, taskset));
     return out;
   } finally {
-    server.kill("SIGTERM");
-    await new Promise((r) => setTimeout(r, 500));
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+export interface CrowdResult {
+  runs: EditorsRun[];
+  /** Per server (and Accord without coalescing): the largest N with p95 < 250 ms, valid and converged. */
+  largest: Array<{ label: string; typists: number | null; stoppedBecause: string }>;
+}
+
+/**
+ * Etherpad-style crowd: N typists at 4 characters every 200 ms would be the
+ * protocol of its own load test; ours type 3.3/s each like the tiers above.
+ * Each server climbs until it fails the bar; Accord also runs with the fan-out
+ * coalescing window off ("before") to show what it buys.
+ */
+export async function runCrowdSweep(ns: number[], seconds: number, log: (line: string) => void): Promise<CrowdResult> {
+  process.setMaxListeners(0);
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), "accord-bench-crowd-"));
+  try {
+    const accord = await prepareAccord(dataDir);
+    const variants: Array<{ kind: ServerKind; label: string; env?: Record<string, string> }> = [
+      { kind: "accord", label: "Accord" },
+      { kind: "accord", label: "Accord, no coalescing (before)", env: { ACCORD_COALESCE_MAX_MS: "0" } },
+      { kind: "y-websocket", label: "y-websocket 2.1.0" },
+      { kind: "hocuspocus", label: "Hocuspocus 3.4.4" },
+    ];
+    const runs: EditorsRun[] = [];
+    const largest: CrowdResult["largest"] = [];
+    for (const variant of variants) {
+      let best: number | null = null;
+      let stoppedBecause = "swept to the end";
+      for (const n of ns) {
+        let run: EditorsRun;
+        try {
+          run = await runLoad(variant.kind, { typists: n, idle: 0, seconds }, { ...accord, env: variant.env, variant: variant.label });
+        } catch (error) {
+          stoppedBecause = `${n}: run failed (${String(error).slice(0, 120)})`;
+          break;
+        }
+        runs.push(run);
+        log(`crowd ${variant.label} ${n}: p95 ${run.p95Ms} ms, CPU ${run.serverCpuPercent}%, lag ${run.generatorLagP99Ms} ms`);
+        if (!run.valid) {
+          stoppedBecause = `${n}: load generator saturated (lag p99 ${run.generatorLagP99Ms} ms)`;
+          break;
+        }
+        if (!run.converged || run.p95Ms >= 250) {
+          stoppedBecause = `${n}: ${run.converged ? `p95 ${run.p95Ms} ms` : "edits lost or replicas diverged"}`;
+          break;
+        }
+        best = n;
+      }
+      largest.push({ label: variant.label, typists: best, stoppedBecause });
+    }
+    return { runs, largest };
+  } finally {
     rmSync(dataDir, { recursive: true, force: true });
   }
 }

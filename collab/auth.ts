@@ -21,6 +21,31 @@ export interface Refused {
   reason: string;
 }
 
+/** What admission needs to know about a membership, fresh from the database. */
+export interface MemberFacts {
+  userId: string;
+  role: string;
+  groupId: string;
+  user: { name: string };
+  group: { id: string; key: string | null; name: string; colour: string };
+  process: { status: string };
+}
+
+export function findMemberWithPrisma(db: Db) {
+  return (processId: string, userId: string): Promise<MemberFacts | null> =>
+    db.membership.findUnique({
+      where: { processId_userId: { processId, userId } },
+      select: {
+        userId: true,
+        role: true,
+        groupId: true,
+        user: { select: { name: true } },
+        group: { select: { id: true, key: true, name: true, colour: true } },
+        process: { select: { status: true } },
+      },
+    });
+}
+
 const PATH = /^\/collab\/([A-Za-z0-9_-]{1,64})\/?$/;
 
 /**
@@ -47,7 +72,7 @@ export function originAllowed(req: IncomingMessage, allowed: Set<string>): boole
  * unexpired token for this very document, and a membership that still exists in
  * the database. Role and group come from the database, not from the token.
  */
-export async function admit(req: IncomingMessage, deps: { db: Db; key: Buffer; allowedOrigins: Set<string> }): Promise<Admitted | Refused> {
+export async function admit(req: IncomingMessage, deps: { findMember: (processId: string, userId: string) => Promise<MemberFacts | null>; key: Buffer; allowedOrigins: Set<string> }): Promise<Admitted | Refused> {
   const url = new URL(req.url ?? "/", "http://collab.invalid");
   const match = PATH.exec(url.pathname);
   if (!match) return { ok: false, code: CLOSE.notFound, reason: "unknown document path" };
@@ -56,10 +81,7 @@ export async function admit(req: IncomingMessage, deps: { db: Db; key: Buffer; a
   if (!check.ok) return { ok: false, code: CLOSE.badToken, reason: `token ${check.reason.replace("_", " ")}` };
   const processId = match[1];
   if (check.payload.doc !== processId) return { ok: false, code: CLOSE.badToken, reason: "token is for another document" };
-  const membership = await deps.db.membership.findUnique({
-    where: { processId_userId: { processId, userId: check.payload.uid } },
-    include: { user: { select: { name: true } }, group: true, process: { select: { status: true } } },
-  });
+  const membership = await deps.findMember(processId, check.payload.uid);
   if (!membership || !isRole(membership.role)) return { ok: false, code: CLOSE.notMember, reason: "not a member of this process" };
   return {
     ok: true,

@@ -14,11 +14,13 @@ export interface LoadedDoc {
   rowsSinceSnapshot: number;
 }
 
-interface StoredClause {
+export interface StoredClause {
   number: string;
   position: number;
   kind: string;
   textHash: string;
+  /** Kept so an unchanged clause is not hashed again on every derive. */
+  text?: string;
 }
 
 /** Prisma's Bytes type wants an ArrayBuffer-backed view; Yjs hands out ArrayBufferLike ones. Same memory. */
@@ -83,11 +85,7 @@ export class DocStore {
       const from = snapshot?.upToSeq ?? 0;
       const rows = await tx.docUpdate.findMany({ where: { processId, seq: { gt: from } }, orderBy: { seq: "asc" } });
       if (!rows.length) return { folded: 0, bytes: snapshot?.state.byteLength ?? 0 };
-      const doc = new Y.Doc({ gc: true });
-      if (snapshot) Y.applyUpdate(doc, snapshot.state);
-      for (const row of rows) Y.applyUpdate(doc, row.data);
-      const state = Y.encodeStateAsUpdate(doc);
-      doc.destroy();
+      const state = foldState(snapshot?.state ?? null, rows.map((r) => r.data));
       const upToSeq = rows[rows.length - 1].seq;
       if (snapshot) {
         const moved = await tx.docSnapshot.updateMany({ where: { processId, upToSeq: from }, data: { state: bytes(state), upToSeq } });
@@ -104,19 +102,8 @@ export class DocStore {
    * Writes the draft JSON (for server rendering) and the clause table, touching
    * only rows that changed. `previous` is what this process last wrote, if known.
    */
-  async writeDerived(
-    processId: string,
-    json: DocNode,
-    previous: Map<string, StoredClause> | null,
-  ): Promise<{ clauses: Map<string, StoredClause>; wordingChanged: boolean }> {
-    const clauses: DerivedClause[] = deriveClauses(json);
-    const next = new Map<string, StoredClause>();
-    const rows = clauses.map((c) => {
-      const textHash = clauseTextHash(c.text);
-      next.set(c.clauseId, { number: c.number, position: c.position, kind: c.kind, textHash });
-      return { ...c, textHash };
-    });
-    let wordingChanged = false;
+  async writeDerived(processId: string, json: DocNode, previous: Map<string, StoredClause> | null): Promise<DerivedWrite> {
+    let result: DerivedWrite | null = null;
     await this.db.$transaction(async (tx) => {
       const known =
         previous ??
@@ -124,18 +111,13 @@ export class DocStore {
           (
             await tx.clause.findMany({
               where: { processId },
-              select: { clauseId: true, number: true, position: true, kind: true, textHash: true },
+              select: { clauseId: true, number: true, position: true, kind: true, textHash: true, text: true },
             })
           ).map((r) => [r.clauseId, r]),
         );
-      const removed = [...known.keys()].filter((id) => !next.has(id));
-      wordingChanged = removed.length > 0 || rows.some((r) => known.get(r.clauseId)?.textHash !== r.textHash);
-      if (removed.length) await tx.clause.deleteMany({ where: { processId, clauseId: { in: removed } } });
-      for (const row of rows) {
-        const before = known.get(row.clauseId);
-        if (before && before.number === row.number && before.position === row.position && before.kind === row.kind && before.textHash === row.textHash) {
-          continue;
-        }
+      const plan = planDerived(json, known);
+      if (plan.removed.length) await tx.clause.deleteMany({ where: { processId, clauseId: { in: plan.removed } } });
+      for (const row of plan.changed) {
         const data = { kind: row.kind, number: row.number, position: row.position, text: row.text, textHash: row.textHash };
         await tx.clause.upsert({
           where: { processId_clauseId: { processId, clauseId: row.clauseId } },
@@ -143,12 +125,50 @@ export class DocStore {
           update: data,
         });
       }
-      await tx.draft.upsert({
-        where: { processId },
-        create: { processId, content: JSON.stringify(json) },
-        update: { content: JSON.stringify(json) },
-      });
+      const content = JSON.stringify(json);
+      await tx.draft.upsert({ where: { processId }, create: { processId, content }, update: { content } });
+      result = { clauses: plan.next, wordingChanged: plan.wordingChanged };
     });
-    return { clauses: next, wordingChanged };
+    return result!;
   }
+}
+
+/** The snapshot with the log applied, garbage-collected: the new snapshot. */
+export function foldState(snapshot: Uint8Array | null, updates: Uint8Array[]): Uint8Array {
+  const doc = new Y.Doc({ gc: true });
+  if (snapshot) Y.applyUpdate(doc, snapshot);
+  for (const update of updates) Y.applyUpdate(doc, update);
+  const state = Y.encodeStateAsUpdate(doc);
+  doc.destroy();
+  return state;
+}
+
+export interface DerivedWrite {
+  clauses: Map<string, StoredClause>;
+  wordingChanged: boolean;
+}
+
+export interface DerivedPlan {
+  next: Map<string, StoredClause>;
+  removed: string[];
+  changed: Array<DerivedClause & { textHash: string }>;
+  wordingChanged: boolean;
+}
+
+/** What the clause table must become for this draft, given what it holds. */
+export function planDerived(json: DocNode, known: Map<string, StoredClause>): DerivedPlan {
+  const next = new Map<string, StoredClause>();
+  const rows = deriveClauses(json).map((c) => {
+    const before = known.get(c.clauseId);
+    const textHash = before?.text === c.text ? before.textHash : clauseTextHash(c.text);
+    next.set(c.clauseId, { number: c.number, position: c.position, kind: c.kind, textHash, text: c.text });
+    return { ...c, textHash };
+  });
+  const removed = [...known.keys()].filter((id) => !next.has(id));
+  const changed = rows.filter((row) => {
+    const before = known.get(row.clauseId);
+    return !(before && before.number === row.number && before.position === row.position && before.kind === row.kind && before.textHash === row.textHash);
+  });
+  const wordingChanged = removed.length > 0 || rows.some((r) => known.get(r.clauseId)?.textHash !== r.textHash);
+  return { next, removed, changed, wordingChanged };
 }

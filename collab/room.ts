@@ -22,6 +22,8 @@ export interface RoomDeps {
   /** Tuning; see docs/collaboration.md. */
   deriveEveryMs: number;
   compactAfterRows: number;
+  /** Longest wait between flushes in a crowded room (0: flush as soon as the last write is done). */
+  coalesceMaxMs: number;
 }
 
 /** End clock per client of the items in an update (parses every struct, so malformed input throws). */
@@ -144,7 +146,7 @@ export class Room {
         this.pending = [];
         await this.flushBatch(batch);
         // Under a crowd, wait a little so the next batch carries many updates in one row and one send.
-        const coalesceMs = Math.min(40, Math.floor(this.connections.size / 10));
+        const coalesceMs = Math.min(this.deps.coalesceMaxMs, Math.floor(this.connections.size / 10));
         if (coalesceMs > 0 && this.pending.length) await new Promise((resolve) => setTimeout(resolve, coalesceMs));
       }
     } finally {

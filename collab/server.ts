@@ -16,12 +16,14 @@ import {
   MESSAGE_SYNC,
   readClientList,
 } from "@/lib/collab/protocol";
-import { admit } from "./auth";
+import { admit, findMemberWithPrisma } from "./auth";
 import { awarenessMessage } from "./awareness";
 import { Connection } from "./connection";
 import { DEFAULT_LIMITS, type CollabLimits } from "./limits";
 import { MembershipWatch } from "./membership-watch";
+import { sqliteConnection } from "@/lib/db/client";
 import { DocStore } from "./persistence";
+import { SqliteDocStore } from "./sqlite-store";
 import { RedisBus } from "./redis";
 import { Room } from "./room";
 
@@ -39,6 +41,8 @@ export interface CollabServerOptions {
   idleUnloadMs?: number;
   deriveEveryMs?: number;
   compactAfterRows?: number;
+  /** Fan-out coalescing window under a crowd, in ms (default 40; docs/collaboration.md). */
+  coalesceMaxMs?: number;
   log?: (message: string, error?: unknown) => void;
 }
 
@@ -65,7 +69,10 @@ export async function createCollabServer(options: CollabServerOptions): Promise<
   const limits: CollabLimits = { ...DEFAULT_LIMITS, ...options.limits };
   const log = options.log ?? ((message: string, error?: unknown) => console.error(`[collab] ${message}`, error ?? ""));
   const allowedOrigins = new Set((options.allowedOrigins ?? []).map((o) => new URL(o).origin));
-  const store = new DocStore(options.db);
+  const connection = await sqliteConnection(options.db);
+  const sqliteStore = connection ? new SqliteDocStore(options.db, connection) : null;
+  const store = sqliteStore ?? new DocStore(options.db);
+  const findMember = sqliteStore ? sqliteStore.findMember.bind(sqliteStore) : findMemberWithPrisma(options.db);
   const rooms = new Map<string, Room>();
   const loading = new Map<string, Promise<Room | null>>();
   const unloadTimers = new Map<string, NodeJS.Timeout>();
@@ -105,6 +112,7 @@ export async function createCollabServer(options: CollabServerOptions): Promise<
     log,
     deriveEveryMs: options.deriveEveryMs ?? 500,
     compactAfterRows: options.compactAfterRows ?? 500,
+    coalesceMaxMs: options.coalesceMaxMs ?? 40,
   };
 
   const wss = new WebSocketServer({
@@ -233,7 +241,7 @@ export async function createCollabServer(options: CollabServerOptions): Promise<
       refuse(req, socket, head, CLOSE.shuttingDown, "server restarting");
       return;
     }
-    admit(req, { db: options.db, key: options.key, allowedOrigins })
+    admit(req, { findMember, key: options.key, allowedOrigins })
       .then(async (decision) => {
         if (!decision.ok) return refuse(req, socket, head, decision.code, decision.reason);
         const room = await openRoom(decision.processId);

@@ -35,7 +35,29 @@ export function createPgPool(url: string, max = 10): pg.Pool {
   return pool;
 }
 
+/** The raw better-sqlite3 connection behind a SQLite adapter (the collaboration server's hot path). */
+export type SqliteConnection = import("better-sqlite3").Database;
+
+/**
+ * Prisma's SQLite adapter, plus a handle on its one connection. In WAL mode,
+ * `synchronous = NORMAL` makes a commit durable against a crash of the process
+ * (kill -9) without an fsync per commit, which blocked the event loop for
+ * milliseconds on every keystroke batch; see docs/decisions.md.
+ */
+export class SqliteAdapterFactory extends PrismaBetterSQLite3 {
+  connection: SqliteConnection | null = null;
+
+  override async connect() {
+    const adapter = await super.connect();
+    const connection = (adapter as unknown as { client: SqliteConnection }).client;
+    connection.pragma("journal_mode = WAL");
+    connection.pragma("synchronous = NORMAL");
+    this.connection = connection;
+    return adapter;
+  }
+}
+
 export function createAdapter(url: string) {
   if (isPostgresUrl(url)) return new PrismaPg(createPgPool(url));
-  return new PrismaBetterSQLite3({ url: sqliteFile(url) });
+  return new SqliteAdapterFactory({ url: sqliteFile(url) });
 }
