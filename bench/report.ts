@@ -39,18 +39,20 @@ function targets(r: BenchResults): string {
   const find = (server: string, typists: number, idle = false) => r.editors.find((e) => e.server === server && e.typists === typists && e.connected - 2 > typists === idle);
   const rows: string[] = [];
   const a50 = find("accord", 50);
-  const y50 = find("y-websocket", 50);
-  if (a50) rows.push(`| 50 typists: Accord p95 ≤ 25 ms | ${a50.p95Ms} ms | ${verdict(a50.valid && a50.p95Ms <= 25)} |`);
+  if (a50) rows.push(`| 50 typists: Accord p95 ≤ 25 ms | ${a50.p95Ms} ms${a50.valid ? "" : " (run invalid)"} | ${verdict(a50.valid && a50.p95Ms <= 25)} |`);
   for (const [typists, idle] of [[10, false], [50, false], [50, true]] as const) {
     const a = find("accord", typists, idle);
     const y = find("y-websocket", typists, idle);
     const h = find("hocuspocus", typists, idle);
     if (!a || !y || !h) continue;
     const load = idle ? `${a.connected - 2} connected / ${typists} typing` : `${typists} typists`;
+    if (![a, y, h].every((run) => run.valid)) {
+      rows.push(`| ${load}: CPU and p95 comparisons | load generator saturated (lag p99 over 20 ms): not a server result | — |`);
+      continue;
+    }
     rows.push(`| ${load}: Accord CPU ≤ 1.25 × y-websocket's | ${a.serverCpuPercent}% vs ${y.serverCpuPercent}% (${(a.serverCpuPercent / Math.max(0.1, y.serverCpuPercent)).toFixed(2)}×) | ${verdict(a.serverCpuPercent <= 1.25 * y.serverCpuPercent)} |`);
     rows.push(`| ${load}: Accord p95 no worse than Hocuspocus | ${a.p95Ms} ms vs ${h.p95Ms} ms | ${verdict(a.p95Ms <= h.p95Ms)} |`);
   }
-  void y50;
   if (r.crowd) {
     const accord = r.crowd.largest.find((l) => l.label === "Accord");
     rows.push(`| crowd: Accord sustains ≥ 400 typists (p95 < 250 ms) | ${accord?.typists ?? "none"} | ${verdict((accord?.typists ?? 0) >= 400)} |`);
