@@ -9,7 +9,7 @@ import Database from "better-sqlite3";
 import * as hdr from "hdr-histogram-js";
 import { prepareAccord } from "./collab-editors";
 import { clauseTexts, ProtocolClient } from "./protocol-client";
-import { cpuSeconds, isPinned, rssMiB, startServer } from "./servers";
+import { cpuSeconds, isPinned, rssKiB, rssMiB, startServer } from "./servers";
 
 export interface DraftsTier {
   documents: number;
@@ -98,7 +98,7 @@ export async function runManyDrafts(documentCounts: number[], log: (line: string
           c.close();
         }
         await sleep(200);
-        const rssIdle = rssMiB(server.pid);
+        const rssIdle = rssKiB(server.pid);
         const connect = hdr.build({ lowestDiscernibleValue: 1, highestTrackableValue: 600_000_000, numberOfSignificantValueDigits: 3 });
         const clients: ProtocolClient[] = [];
         // Three connections per draft, 10 connecting at a time.
@@ -116,7 +116,7 @@ export async function runManyDrafts(documentCounts: number[], log: (line: string
           clients.push(...(await Promise.all(batch)));
         }
         await sleep(1000);
-        const rssOpen = rssMiB(server.pid);
+        const rssOpen = rssKiB(server.pid);
         // One typist per draft (the first of its three connections), 3.3 characters per second.
         const typists = clients.slice(0, documents);
         for (const t of typists) t.doc.on("update", (u: Uint8Array, origin: unknown) => origin !== t && t.sendUpdate(u));
@@ -138,9 +138,9 @@ export async function runManyDrafts(documentCounts: number[], log: (line: string
           connections: clients.length,
           connectP50Ms: Math.round(connect.getValueAtPercentile(50) / 100) / 10,
           connectP95Ms: Math.round(connect.getValueAtPercentile(95) / 100) / 10,
-          rssIdleMiB: rssIdle,
-          rssOpenMiB: rssOpen,
-          rssPerDocumentKiB: Math.round(((rssOpen - rssIdle) * 1024) / documents),
+          rssIdleMiB: Math.round(rssIdle / 1024),
+          rssOpenMiB: Math.round(rssOpen / 1024),
+          rssPerDocumentKiB: Math.round((rssOpen - rssIdle) / documents),
           serverCpuPercent: Math.round(cpu * 10) / 10,
           rssAfterMiB: rssMiB(server.pid),
           roomsAfter: after.rooms,

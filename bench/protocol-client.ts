@@ -48,8 +48,6 @@ export class ProtocolClient {
     private readonly target: Target,
     private readonly integrate: boolean,
   ) {
-    // The awareness renewal timer would otherwise keep sending every 15 s on its own.
-    clearInterval((this.awareness as unknown as { _checkInterval: NodeJS.Timeout })._checkInterval);
     this.ws = new WebSocket(target.url, { perMessageDeflate: false });
     this.ws.binaryType = "nodebuffer";
     this.opened = new Promise((resolve, reject) => {

@@ -45,10 +45,11 @@ export function cpuSeconds(pid: number): number {
   const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
   return (Number(fields[11]) + Number(fields[12])) / 100; // utime + stime, in clock ticks (100/s)
 }
-export function rssMiB(pid: number): number {
+export function rssKiB(pid: number): number {
   const line = readFileSync(`/proc/${pid}/status`, "utf8").split("\n").find((l) => l.startsWith("VmRSS"));
-  return Math.round(Number(line?.replace(/\D+/g, "") ?? 0) / 1024);
+  return Number(line?.replace(/\D+/g, "") ?? 0);
 }
+export const rssMiB = (pid: number) => Math.round(rssKiB(pid) / 1024);
 
 async function waitFor(child: ChildProcess, marker: string, what: string): Promise<void> {
   let log = "";

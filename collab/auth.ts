@@ -1,7 +1,6 @@
 import type { IncomingMessage } from "node:http";
 import { can } from "@/lib/domain/permissions";
 import { isRole } from "@/lib/domain/roles";
-import type { Db } from "@/lib/db/client";
 import { caretColour, type PresenceIdentity } from "@/lib/collab/identity";
 import { CLOSE } from "@/lib/collab/protocol";
 import { verifyCollabToken } from "@/lib/collab/token";
@@ -29,21 +28,6 @@ export interface MemberFacts {
   user: { name: string };
   group: { id: string; key: string | null; name: string; colour: string };
   process: { status: string };
-}
-
-export function findMemberWithPrisma(db: Db) {
-  return (processId: string, userId: string): Promise<MemberFacts | null> =>
-    db.membership.findUnique({
-      where: { processId_userId: { processId, userId } },
-      select: {
-        userId: true,
-        role: true,
-        groupId: true,
-        user: { select: { name: true } },
-        group: { select: { id: true, key: true, name: true, colour: true } },
-        process: { select: { status: true } },
-      },
-    });
 }
 
 const PATH = /^\/collab\/([A-Za-z0-9_-]{1,64})\/?$/;

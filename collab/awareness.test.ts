@@ -82,6 +82,19 @@ describe("AwarenessRegistry", () => {
     expect(() => registry.applyFromClient(amina, new Uint8Array([1, 10, 8, 3, 0x7b, 0x7b, 0x7b]), 0)).toThrow(AwarenessError);
   });
 
+  it("lets nobody but its own person take over or remove a state relayed from another instance", () => {
+    const registry = new AwarenessRegistry(8192);
+    registry.applyRemote(update([[20, 2, { cursor: 1, user: identity("Remote") }]]), 0);
+    registry.takeDirty();
+    const mallory = owner("Mallory");
+    expect(registry.applyFromClient(mallory, update([[20, 3, null]]), 0)).toBe(0);
+    expect(registry.applyFromClient(mallory, update([[20, 4, { cursor: 9 }]]), 0)).toBe(0);
+    expect(registry.takeDirty()).toBeNull();
+    // The same person, now connected here, carries on with their client id.
+    expect(registry.applyFromClient(owner("Remote"), update([[20, 5, { cursor: 2 }]]), 0)).toBe(1);
+    expect(decode(registry.takeDirty()).get(20)?.state).toMatchObject({ cursor: 2, user: { userId: "remote" } });
+  });
+
   it("expires states relayed from other instances that are not renewed", () => {
     const registry = new AwarenessRegistry(8192);
     registry.applyRemote(update([[20, 2, { user: { name: "Remote" } }]]), 0);

@@ -21,6 +21,16 @@ interface Entry {
 // Remote entries that are not renewed within this time are dropped (clients renew every 15 s).
 const REMOTE_TTL_MS = 35_000;
 
+/** The user id a server stamped into a serialized state (null for a removed state). */
+function stampedUserId(json: string | null): string | null {
+  if (json === null) return null;
+  try {
+    return (JSON.parse(json) as { user?: { userId?: unknown } }).user?.userId as string | null;
+  } catch {
+    return null;
+  }
+}
+
 export class AwarenessError extends Error {}
 
 /**
@@ -36,14 +46,6 @@ export class AwarenessRegistry {
 
   constructor(private readonly maxStateBytes: number) {}
 
-  get size(): number {
-    return this.entries.size;
-  }
-
-  hasPending(): boolean {
-    return this.dirty.size > 0;
-  }
-
   /** Applies an awareness update from a client; returns how many entries it was allowed to change. */
   applyFromClient(owner: AwarenessOwner, payload: Uint8Array, now: number): number {
     const decoder = decoding.createDecoder(payload);
@@ -56,8 +58,11 @@ export class AwarenessRegistry {
       const raw = decoding.readVarString(decoder);
       if (raw.length > this.maxStateBytes) throw new AwarenessError("awareness state too large");
       const existing = this.entries.get(clientId);
-      // One client id per connection, and never one another local connection holds.
+      // One client id per connection, and never one another local connection holds —
+      // nor one another instance stamped for someone else (only its own person may
+      // take it over, e.g. after moving to this instance).
       if (existing?.owner && existing.owner !== owner) continue;
+      if (existing && !existing.owner && stampedUserId(existing.json) !== owner.identity.userId) continue;
       if (!owner.clientIds.has(clientId)) {
         if (owner.clientIds.size > 0) continue;
         owner.clientIds.add(clientId);

@@ -11,8 +11,6 @@ export class Connection implements AwarenessOwner {
   readonly clientIds = new Set<number>();
   readonly bucket: TokenBucket;
   closed = false;
-  /** Updates dropped because the role is read-only (observable in tests and logs). */
-  droppedUpdates = 0;
 
   constructor(
     readonly ws: WebSocket,
@@ -26,12 +24,15 @@ export class Connection implements AwarenessOwner {
     limits: CollabLimits,
   ) {
     this.bucket = new TokenBucket(limits.messagesPerSecond, limits.messageBurst, Date.now());
+    this.maxBuffered = limits.maxBufferedBytes;
   }
 
-  send(message: Uint8Array, maxBuffered: number): void {
+  private readonly maxBuffered: number;
+
+  send(message: Uint8Array): void {
     if (this.closed || this.ws.readyState !== this.ws.OPEN) return;
     // A reader that cannot keep up is cut loose to resync, rather than buffering without bound.
-    if (this.ws.bufferedAmount > maxBuffered) {
+    if (this.ws.bufferedAmount > this.maxBuffered) {
       this.close(1013, "too far behind; reconnect to resync");
       return;
     }

@@ -3,16 +3,11 @@ import { clauseTextHash } from "@/lib/domain/clause-hash";
 import { deriveClauses, type DerivedClause } from "@/lib/domain/clauses";
 import type { DocNode } from "@/lib/domain/draft-doc";
 import type { Db } from "@/lib/db/client";
+import { readDocState, type StoredDocState } from "@/lib/db/doc-state";
 import { docJsonToYUpdate } from "@/lib/collab/doc-json";
+import type { MemberFacts } from "./auth";
 
-export interface LoadedDoc {
-  /** Snapshot first, then the appended updates in order. */
-  updates: Uint8Array[];
-  /** Stored bytes: snapshot plus updates (what the size limit counts). */
-  bytes: number;
-  /** Updates appended since the snapshot (compaction trigger). */
-  rowsSinceSnapshot: number;
-}
+export type LoadedDoc = StoredDocState;
 
 export interface StoredClause {
   number: string;
@@ -42,16 +37,8 @@ export class DocStore {
   /** Null when the process does not exist. Seeds the Yjs state from the stored JSON exactly once. */
   async load(processId: string): Promise<LoadedDoc | null> {
     for (let attempt = 0; attempt < 3; attempt++) {
-      const snapshot = await this.db.docSnapshot.findUnique({ where: { processId } });
-      const rows = await this.db.docUpdate.findMany({
-        where: { processId, seq: { gt: snapshot?.upToSeq ?? 0 } },
-        orderBy: { seq: "asc" },
-        select: { data: true },
-      });
-      if (snapshot || rows.length) {
-        const updates = [...(snapshot ? [snapshot.state] : []), ...rows.map((r) => r.data)];
-        return { updates, bytes: updates.reduce((n, u) => n + u.byteLength, 0), rowsSinceSnapshot: rows.length };
-      }
+      const stored = await readDocState(this.db, processId);
+      if (stored) return stored;
       // A document with no state at all: convert the stored draft once. The snapshot's
       // primary key makes this happen once even when several instances race.
       const draft = await this.db.draft.findUnique({ where: { processId }, select: { content: true } });
@@ -67,6 +54,21 @@ export class DocStore {
       }
     }
     throw new Error(`could not load document ${processId}`);
+  }
+
+  /** Admission's membership lookup, on every connection. */
+  findMember(processId: string, userId: string): Promise<MemberFacts | null> {
+    return this.db.membership.findUnique({
+      where: { processId_userId: { processId, userId } },
+      select: {
+        userId: true,
+        role: true,
+        groupId: true,
+        user: { select: { name: true } },
+        group: { select: { id: true, key: true, name: true, colour: true } },
+        process: { select: { status: true } },
+      },
+    });
   }
 
   async append(processId: string, update: Uint8Array): Promise<number> {

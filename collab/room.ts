@@ -48,7 +48,7 @@ export class Room {
   readonly doc = new Y.Doc({ gc: true });
   readonly connections = new Set<Connection>();
   readonly awareness: AwarenessRegistry;
-  private pending: Array<{ update: Uint8Array; from: Connection }> = [];
+  private pending: Array<{ update: Uint8Array; from: Connection; clocks: ClockMap }> = [];
   private flushing: Promise<void> | null = null;
   private bytes: number;
   private rowsSinceSnapshot: number;
@@ -88,9 +88,9 @@ export class Room {
     const encoder = encoding.createEncoder();
     encoding.writeVarUint(encoder, MESSAGE_SYNC);
     syncProtocol.writeSyncStep1(encoder, this.doc);
-    conn.send(encoding.toUint8Array(encoder), this.deps.limits.maxBufferedBytes);
+    conn.send(encoding.toUint8Array(encoder));
     const present = this.awareness.encodeAll();
-    if (present) conn.send(awarenessMessage(present), this.deps.limits.maxBufferedBytes);
+    if (present) conn.send(awarenessMessage(present));
     this.startAwarenessTicks();
   }
 
@@ -100,16 +100,10 @@ export class Room {
     this.awareness.removeOwnedBy(conn);
   }
 
-  /** Sync step 2 for a client's state vector: what it is missing. */
-  diffFor(stateVector: Uint8Array): Uint8Array {
-    return Y.encodeStateAsUpdate(this.doc, stateVector);
-  }
-
   /** How far each of these clients' edits are stored. */
   persistedClocks(clientIds: number[]): ClockMap {
-    const all = Y.decodeStateVector(Y.encodeStateVector(this.doc));
     const out: ClockMap = new Map();
-    for (const id of clientIds) out.set(id, all.get(id) ?? 0);
+    for (const id of clientIds) out.set(id, Y.getState(this.doc.store, id));
     return out;
   }
 
@@ -121,13 +115,13 @@ export class Room {
     const clocks = clocksOf(update); // parses every struct: malformed input throws here, before anything is stored
     if (addsNothing(this.doc, update, clocks)) {
       // Everything in it is already stored (the doc only holds stored updates), so say so.
-      if (clocks.size) from.send(encodePersisted(clocks), this.deps.limits.maxBufferedBytes);
+      if (clocks.size) from.send(encodePersisted(clocks));
       return "redundant";
     }
     if (this.frozen) return "frozen";
     if (this.bytes + update.byteLength > this.deps.limits.maxDocBytes) return "too_large";
     this.bytes += update.byteLength;
-    this.pending.push({ update, from });
+    this.pending.push({ update, from, clocks });
     if (!this.flushing) this.flushing = this.flushLoop();
     return "queued";
   }
@@ -154,7 +148,7 @@ export class Room {
     }
   }
 
-  private async flushBatch(batch: Array<{ update: Uint8Array; from: Connection }>): Promise<void> {
+  private async flushBatch(batch: Array<{ update: Uint8Array; from: Connection; clocks: ClockMap }>): Promise<void> {
     const merged = batch.length === 1 ? batch[0].update : Y.mergeUpdates(batch.map((b) => b.update));
     try {
       await this.deps.store.append(this.id, merged);
@@ -169,17 +163,16 @@ export class Room {
     Y.applyUpdate(this.doc, merged, PERSISTED);
 
     const authors = new Map<Connection, ClockMap>();
-    for (const { update, from } of batch) {
+    for (const { from, clocks: ends } of batch) {
       const clocks = authors.get(from) ?? new Map<number, number>();
-      for (const [client, clock] of clocksOf(update)) clocks.set(client, Math.max(clock, clocks.get(client) ?? 0));
+      for (const [client, clock] of ends) clocks.set(client, Math.max(clock, clocks.get(client) ?? 0));
       authors.set(from, clocks);
     }
     const message = syncUpdateMessage(merged);
     // A lone author already has its edit: it gets the small acknowledgement only.
     const soleAuthor = authors.size === 1 ? batch[0].from : null;
-    const max = this.deps.limits.maxBufferedBytes;
-    for (const conn of this.connections) if (conn !== soleAuthor) conn.send(message, max);
-    for (const [conn, clocks] of authors) conn.send(encodePersisted(clocks), max);
+    for (const conn of this.connections) if (conn !== soleAuthor) conn.send(message);
+    for (const [conn, clocks] of authors) conn.send(encodePersisted(clocks));
     this.deps.bus?.publishUpdate(this.id, merged);
     this.scheduleDerive();
     if (this.rowsSinceSnapshot >= this.deps.compactAfterRows) void this.compact();
@@ -191,14 +184,14 @@ export class Room {
     Y.applyUpdate(this.doc, update, REMOTE);
     this.bytes += update.byteLength;
     const message = syncUpdateMessage(update);
-    for (const conn of this.connections) conn.send(message, this.deps.limits.maxBufferedBytes);
+    for (const conn of this.connections) conn.send(message);
     this.scheduleDerive();
   }
 
   applyRemoteAwareness(body: Uint8Array): void {
     this.awareness.applyRemote(body, Date.now());
     const message = awarenessMessage(body);
-    for (const conn of this.connections) conn.send(message, this.deps.limits.maxBufferedBytes);
+    for (const conn of this.connections) conn.send(message);
   }
 
   /** Presence is sent in ticks, not per cursor move: slower with more people in the room. */
@@ -222,7 +215,7 @@ export class Room {
     const body = this.awareness.takeDirty();
     if (!body) return;
     const message = awarenessMessage(body);
-    for (const conn of this.connections) conn.send(message, this.deps.limits.maxBufferedBytes);
+    for (const conn of this.connections) conn.send(message);
     this.deps.bus?.publishAwareness(this.id, body);
   }
 

@@ -2,8 +2,8 @@ import type { IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
 import * as decoding from "lib0/decoding";
 import * as encoding from "lib0/encoding";
+import * as syncProtocol from "y-protocols/sync";
 import { WebSocketServer, type RawData, type WebSocket } from "ws";
-import * as Y from "yjs";
 import type { Db } from "@/lib/db/client";
 import { onProcessEvent, type ProcessEvent } from "@/lib/runtime/process-events";
 import {
@@ -16,7 +16,7 @@ import {
   MESSAGE_SYNC,
   readClientList,
 } from "@/lib/collab/protocol";
-import { admit, findMemberWithPrisma } from "./auth";
+import { admit } from "./auth";
 import { awarenessMessage } from "./awareness";
 import { Connection } from "./connection";
 import { DEFAULT_LIMITS, type CollabLimits } from "./limits";
@@ -51,10 +51,6 @@ export interface CollabStats {
   connections: number;
 }
 
-const SYNC_STEP_1 = 0;
-const SYNC_STEP_2 = 1;
-const SYNC_UPDATE = 2;
-
 export interface CollabServer {
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void;
   stats(): CollabStats;
@@ -62,7 +58,6 @@ export interface CollabServer {
   room(id: string): Room | undefined;
   /** Stores everything, closes every socket with 1012 and releases resources. */
   close(): Promise<void>;
-  membershipCheck(): Promise<void>;
 }
 
 export async function createCollabServer(options: CollabServerOptions): Promise<CollabServer> {
@@ -70,9 +65,7 @@ export async function createCollabServer(options: CollabServerOptions): Promise<
   const log = options.log ?? ((message: string, error?: unknown) => console.error(`[collab] ${message}`, error ?? ""));
   const allowedOrigins = new Set((options.allowedOrigins ?? []).map((o) => new URL(o).origin));
   const connection = await sqliteConnection(options.db);
-  const sqliteStore = connection ? new SqliteDocStore(options.db, connection) : null;
-  const store = sqliteStore ?? new DocStore(options.db);
-  const findMember = sqliteStore ? sqliteStore.findMember.bind(sqliteStore) : findMemberWithPrisma(options.db);
+  const store = connection ? new SqliteDocStore(options.db, connection) : new DocStore(options.db);
   const rooms = new Map<string, Room>();
   const loading = new Map<string, Promise<Room | null>>();
   const unloadTimers = new Map<string, NodeJS.Timeout>();
@@ -88,7 +81,7 @@ export async function createCollabServer(options: CollabServerOptions): Promise<
     if (!room) return;
     if (event.kind === "signed_off") room.freeze();
     const message = encodeEvent({ kind: event.kind, threadId: event.threadId });
-    for (const conn of room.connections) conn.send(message, limits.maxBufferedBytes);
+    for (const conn of room.connections) conn.send(message);
   }
   const stopEvents = onProcessEvent(relayEvent);
 
@@ -189,24 +182,17 @@ export async function createCollabServer(options: CollabServerOptions): Promise<
         const step = decoding.readVarUint(decoder);
         const payload = decoding.readVarUint8Array(decoder);
         if (decoder.pos !== data.length) throw new Error("trailing bytes");
-        if (step === SYNC_STEP_1) {
-          Y.decodeStateVector(payload);
+        if (step === syncProtocol.messageYjsSyncStep1) {
           const encoder = encoding.createEncoder();
           encoding.writeVarUint(encoder, MESSAGE_SYNC);
-          encoding.writeVarUint(encoder, SYNC_STEP_2);
-          encoding.writeVarUint8Array(encoder, room.diffFor(payload));
-          conn.send(encoding.toUint8Array(encoder), limits.maxBufferedBytes);
+          syncProtocol.writeSyncStep2(encoder, room.doc, payload);
+          conn.send(encoding.toUint8Array(encoder));
           return;
         }
-        if (step !== SYNC_STEP_2 && step !== SYNC_UPDATE) throw new Error("unknown sync step");
-        // Read-only roles: their updates are dropped here, never stored or relayed.
-        if (!conn.canEdit) {
-          conn.droppedUpdates += 1;
-          return;
-        }
-        const outcome = room.accept(conn, payload);
-        if (outcome === "too_large") conn.close(CLOSE.tooLarge, "the document has reached its size limit");
-        else if (outcome === "frozen") conn.droppedUpdates += 1;
+        if (step !== syncProtocol.messageYjsSyncStep2 && step !== syncProtocol.messageYjsUpdate) throw new Error("unknown sync step");
+        // Read-only roles (and a frozen, signed-off text): updates are dropped here, never stored or relayed.
+        if (!conn.canEdit) return;
+        if (room.accept(conn, payload) === "too_large") conn.close(CLOSE.tooLarge, "the document has reached its size limit");
         return;
       }
       case MESSAGE_AWARENESS: {
@@ -217,12 +203,12 @@ export async function createCollabServer(options: CollabServerOptions): Promise<
       }
       case MESSAGE_QUERY_AWARENESS: {
         const present = room.awareness.encodeAll();
-        if (present) conn.send(awarenessMessage(present), limits.maxBufferedBytes);
+        if (present) conn.send(awarenessMessage(present));
         return;
       }
       case MESSAGE_QUERY_PERSISTED: {
         const clients = readClientList(decoder);
-        conn.send(encodePersisted(room.persistedClocks(clients)), limits.maxBufferedBytes);
+        conn.send(encodePersisted(room.persistedClocks(clients)));
         return;
       }
       default:
@@ -241,7 +227,7 @@ export async function createCollabServer(options: CollabServerOptions): Promise<
       refuse(req, socket, head, CLOSE.shuttingDown, "server restarting");
       return;
     }
-    admit(req, { findMember, key: options.key, allowedOrigins })
+    admit(req, { findMember: (processId, userId) => store.findMember(processId, userId), key: options.key, allowedOrigins })
       .then(async (decision) => {
         if (!decision.ok) return refuse(req, socket, head, decision.code, decision.reason);
         const room = await openRoom(decision.processId);
@@ -280,7 +266,6 @@ export async function createCollabServer(options: CollabServerOptions): Promise<
     handleUpgrade,
     stats: () => ({ rooms: rooms.size, connections: [...rooms.values()].reduce((n, r) => n + r.connections.size, 0) }),
     room: (id) => rooms.get(id),
-    membershipCheck: () => watch.check(),
     async close() {
       closing = true;
       watch.stop();

@@ -1,5 +1,6 @@
 import type { Statement } from "better-sqlite3";
 import type { SqliteConnection } from "@/lib/db/adapters";
+import { docStateFrom } from "@/lib/db/doc-state";
 import type { Db } from "@/lib/db/client";
 import type { DocNode } from "@/lib/domain/draft-doc";
 import type { MemberFacts } from "./auth";
@@ -57,12 +58,11 @@ export class SqliteDocStore extends DocStore {
     const snapshot = this.statements.snapshot.get(processId);
     const rows = this.statements.rowsAfter.all(processId, Number(snapshot?.upToSeq ?? 0));
     if (!snapshot && !rows.length) return super.load(processId);
-    const updates = [...(snapshot ? [snapshot.state] : []), ...rows.map((r) => r.data)];
-    return { updates, bytes: updates.reduce((n, u) => n + u.byteLength, 0), rowsSinceSnapshot: rows.length };
+    return docStateFrom(snapshot?.state ?? null, rows.map((r) => r.data));
   }
 
-  /** Admission's membership lookup, on every connection: one prepared join. */
-  async findMember(processId: string, userId: string): Promise<MemberFacts | null> {
+  /** Admission's membership lookup as one prepared join. */
+  override async findMember(processId: string, userId: string): Promise<MemberFacts | null> {
     const row = this.statements.member.get(processId, userId);
     if (!row) return null;
     return {

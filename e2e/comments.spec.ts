@@ -88,6 +88,10 @@ test("an observer reads comments but cannot start or answer one", async ({ brows
   await liveEditor(observer.page);
   await expect(observer.page.getByTestId("comment-selection")).toHaveCount(0);
   await expect(observer.page.getByTestId("comments-panel")).toBeVisible();
+  // The Government thread the test above started is still open: readable, but no reply box and no Resolve.
+  const thread = observer.page.getByTestId("threads").getByTestId("thread").filter({ hasText: "the title follows protocol" });
+  await expect(thread).toBeVisible();
   await expect(observer.page.getByPlaceholder("Write a reply…")).toHaveCount(0);
+  await expect(thread.getByRole("button", { name: "Resolve" })).toHaveCount(0);
   await observer.context.close();
 });

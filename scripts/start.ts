@@ -33,13 +33,6 @@ async function main(): Promise<void> {
   const db = process.env.DATABASE_URL;
   console.log(`[accord] database: ${isPostgresUrl(db) ? "PostgreSQL" : `SQLite (${sqliteFile(db)})`}`);
   run("migrations", bin("prisma"), ["migrate", "deploy"]);
-  if (!isPostgresUrl(db)) {
-    // WAL lets readers continue while a write commits; it is a property of the file, set once.
-    const Database = (await import("better-sqlite3")).default;
-    const sqlite = new Database(sqliteFile(db));
-    sqlite.pragma("journal_mode = WAL");
-    sqlite.close();
-  }
 
   const distDir = process.env.ACCORD_DIST_DIR || ".next";
   if (!existsSync(path.join(root, distDir, "BUILD_ID"))) {

@@ -43,8 +43,11 @@ const PAGE = 50;
 function useFilters() {
   const params = useSearchParams();
   const pathname = usePathname();
+  // Derived from the raw string so the thread filter's memo survives re-renders while someone types.
+  const rawGroups = params.get("groups") ?? "";
+  const groups = useMemo(() => rawGroups.split(",").filter(Boolean), [rawGroups]);
   const filters = {
-    groups: (params.get("groups") ?? "").split(",").filter(Boolean),
+    groups,
     status: (params.get("status") ?? "open") as "open" | "resolved" | "all",
     clause: params.get("clause") ?? "",
     author: params.get("author") ?? "",

@@ -185,14 +185,6 @@ export class CollabRuntime {
   };
 
   private update(change: Partial<ConnectionFacts>): void {
-    this.provider.messageHandlers[MESSAGE_EVENT] = (_encoder, decoder: decoding.Decoder) => {
-      try {
-        const event = JSON.parse(decoding.readVarString(decoder)) as { kind: string; threadId: string };
-        for (const listener of this.eventListeners) listener(event);
-      } catch {
-        // an event we cannot read changes nothing
-      }
-    };
     this.facts = { ...this.facts, ...change };
     const next = saveStatus(this.facts);
     if (JSON.stringify(next) === JSON.stringify(this.status)) return;

@@ -4,7 +4,6 @@ import * as encoding from "lib0/encoding";
 // y-websocket message types, plus two of Accord's own for the "Saved" promise.
 export const MESSAGE_SYNC = 0;
 export const MESSAGE_AWARENESS = 1;
-export const MESSAGE_AUTH = 2;
 export const MESSAGE_QUERY_AWARENESS = 3;
 /** server → client: these clients' edits are durably stored up to these clocks. */
 export const MESSAGE_PERSISTED = 100;

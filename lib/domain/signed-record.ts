@@ -42,9 +42,9 @@ export type VerifyResult = { valid: true; sha256: string } | { valid: false; pro
 /**
  * Checks a bundle's text: it must parse, carry this format, and its record must
  * hash to the fingerprint it states — and, when the signed record is known (from
- * the instance's database), to that one, listing exactly what differs.
+ * the instance's database), to that one; with `detail`, listing exactly what differs.
  */
-export function verifyBundle(text: string, signed?: { sha256: string; record: Json } | null): VerifyResult {
+export function verifyBundle(text: string, signed?: { sha256: string; record: Json } | null, options: { detail: boolean } = { detail: true }): VerifyResult {
   let bundle: { format?: unknown; sha256?: unknown; record?: unknown };
   try {
     bundle = JSON.parse(text) as typeof bundle;
@@ -57,9 +57,13 @@ export function verifyBundle(text: string, signed?: { sha256: string; record: Js
   const actual = recordHash(bundle.record as Json);
   const problems: string[] = [];
   if (actual !== bundle.sha256) problems.push(`the record hashes to ${actual}, not to the stated ${bundle.sha256}: it was changed after signing`);
-  if (signed) {
+  if (signed && options.detail) {
     if (signed.sha256 !== bundle.sha256) problems.push(`the stated fingerprint ${bundle.sha256} is not the signed one (${signed.sha256})`);
     if (actual !== signed.sha256) for (const path of differences(bundle.record, signed.record)) problems.push(`${path} differs from the signed record`);
+  } else if (signed && (actual !== signed.sha256 || bundle.sha256 !== signed.sha256)) {
+    // Someone who may not read the record learns only that it is not the signed one,
+    // not where: field-by-field answers would let them test guesses at its contents.
+    problems.push("this is not the record that was signed for this process");
   }
   return problems.length ? { valid: false, problems } : { valid: true, sha256: actual };
 }

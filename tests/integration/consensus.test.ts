@@ -3,7 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import * as syncProtocol from "y-protocols/sync";
 import * as Y from "yjs";
 import { MESSAGE_SYNC } from "@/lib/collab/protocol";
-import { verifyBundle } from "@/lib/domain/signed-record";
+import { makeBundle, verifyBundle } from "@/lib/domain/signed-record";
 import { verifyAuditLog } from "@/lib/server/audit/verify-audit-log";
 import { getConsensus } from "@/lib/server/consensus/get-consensus";
 import { setDisposition } from "@/lib/server/consensus/set-disposition";
@@ -159,11 +159,24 @@ describe("sign-off", () => {
     expect(bundle.record.overrides).toEqual([expect.objectContaining({ clause: "4.1" })]);
     expect(bundle.record.ledger).toHaveLength(91);
     expect(verifyBundle(json.body as string)).toEqual({ valid: true, sha256 });
-    expect(await verifySignedRecord(json.body)).toEqual({ valid: true, sha256 });
+    expect(await verifySignedRecord(null, json.body)).toEqual({ valid: true, sha256 });
     const tampered = (json.body as string).replace('"stance": "agree"', '"stance": "disagree"');
-    const verdict = await verifySignedRecord(tampered);
+    const verdict = await verifySignedRecord(world.observer, tampered);
     expect(verdict.valid).toBe(false);
     expect(verdict.valid ? [] : verdict.problems.join("\n")).toMatch(/record\.ledger\[0\]\.stance differs from the signed record/);
+    // Anyone else learns that it is not the signed record, not where it differs nor the signed fingerprint.
+    const outsider = await db.user.create({ data: { name: "Outsider", email: "outsider-verify@example.org", passwordHash: "x" } });
+    // A consistent forgery (its fingerprint recomputed), so the only problem is that it is not the signed one.
+    const forged = JSON.stringify(makeBundle(JSON.parse(tampered).record));
+    expect(await verifySignedRecord(world.observer, forged)).toMatchObject({ valid: false, problems: expect.arrayContaining([expect.stringContaining(sha256)]) });
+    for (const who of [null, { id: outsider.id, email: outsider.email, name: outsider.name, isAdmin: false }]) {
+      const blind = await verifySignedRecord(who, forged);
+      expect(blind.valid).toBe(false);
+      const text = blind.valid ? "" : blind.problems.join("\n");
+      expect(text).toMatch(/not the record that was signed/);
+      expect(text).not.toMatch(/ledger|stance/);
+      expect(text).not.toContain(sha256);
+    }
     for (const format of ["md", "html", "docx"]) {
       const file = await getSignedRecord(world.commenter, { processId: world.processId, format });
       expect(file.body.length).toBeGreaterThan(1000);

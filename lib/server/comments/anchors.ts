@@ -2,6 +2,7 @@ import "server-only";
 import * as Y from "yjs";
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
+import { readDocState } from "@/lib/db/doc-state";
 import type { Db, Tx } from "../db";
 
 const id = z.object({ client: z.number().int().nonnegative(), clock: z.number().int().nonnegative() });
@@ -31,14 +32,8 @@ export const anchorSchema = z
 
 async function storedDoc(client: Db | Tx, processId: string): Promise<Y.Doc> {
   const doc = new Y.Doc();
-  const snapshot = await client.docSnapshot.findUnique({ where: { processId } });
-  if (snapshot) Y.applyUpdate(doc, snapshot.state);
-  const rows = await client.docUpdate.findMany({
-    where: { processId, seq: { gt: snapshot?.upToSeq ?? 0 } },
-    orderBy: { seq: "asc" },
-    select: { data: true },
-  });
-  for (const row of rows) Y.applyUpdate(doc, row.data);
+  const stored = await readDocState(client, processId);
+  doc.transact(() => stored?.updates.forEach((u) => Y.applyUpdate(doc, u)));
   return doc;
 }
 

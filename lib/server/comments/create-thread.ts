@@ -22,21 +22,22 @@ export const createThreadSchema = z.object({
 
 /**
  * Starts a discussion on a piece of the text. The comment is signed with the
- * author's name, organisation and group as stored now — anything the request says
- * about them is ignored (the schema drops unknown fields).
+ * author's name, organisation and group as stored now; a request that names an
+ * author or group is refused (`refuseIdentityFields`).
  */
 export async function createThread(actor: Actor, input: unknown): Promise<ThreadDto> {
   refuseIdentityFields(input);
   const data = parseInput(createThreadSchema, input);
-  const who = await loadCommentActor(db, actor, data.processId);
-  authorizeComment("thread.create", who);
-  const clause = await db.clause.findUnique({
-    where: { processId_clauseId: { processId: data.processId, clauseId: data.clauseId } },
-    select: { clauseId: true },
-  });
-  if (!clause) throw new AppError("invalid_input", "There is no such clause in this draft.", { field: "clauseId" });
-  await assertAnchorInDocument(db, data.processId, data.anchorStart, data.anchorEnd);
-  const thread = await db.$transaction(async (tx) => {
+  // Checked in the transaction that writes, so a sign-off cannot slip in between.
+  const { thread, who } = await db.$transaction(async (tx) => {
+    const who = await loadCommentActor(tx, actor, data.processId);
+    authorizeComment("thread.create", who);
+    const clause = await tx.clause.findUnique({
+      where: { processId_clauseId: { processId: data.processId, clauseId: data.clauseId } },
+      select: { clauseId: true },
+    });
+    if (!clause) throw new AppError("invalid_input", "There is no such clause in this draft.", { field: "clauseId" });
+    await assertAnchorInDocument(tx, data.processId, data.anchorStart, data.anchorEnd);
     const created = await tx.commentThread.create({
       data: {
         processId: data.processId,
@@ -55,7 +56,7 @@ export async function createThread(actor: Actor, input: unknown): Promise<Thread
         body: data.body,
       },
     });
-    return tx.commentThread.findUniqueOrThrow({ where: { id: created.id }, include: threadInclude });
+    return { thread: await tx.commentThread.findUniqueOrThrow({ where: { id: created.id }, include: threadInclude }), who };
   });
   emitProcessEvent({ processId: data.processId, kind: "thread", threadId: thread.id });
   return toThreadDto(thread, who.role === "convenor");

@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { toCsv } from "@/lib/domain/csv";
+import { fileSlug } from "@/lib/domain/file-name";
 import type { Actor } from "../auth/actor";
 import { db } from "../db";
 import { idSchema, parseInput } from "../validation";
@@ -51,7 +52,7 @@ export async function exportComments(actor: Actor, input: unknown): Promise<Comm
     })),
   );
   const stamp = new Date().toISOString().slice(0, 10);
-  const slug = process.title.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 40) || "process";
+  const slug = fileSlug(process.title, "process");
   if (format === "json") {
     return {
       filename: `${slug}-comments-${stamp}.json`,

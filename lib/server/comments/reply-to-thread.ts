@@ -14,9 +14,9 @@ export const replyToThreadSchema = z.object({ processId: idSchema, threadId: idS
 export async function replyToThread(actor: Actor, input: unknown): Promise<ThreadDto> {
   refuseIdentityFields(input);
   const data = parseInput(replyToThreadSchema, input);
-  const who = await loadCommentActor(db, actor, data.processId);
-  authorizeComment("comment.reply", who);
-  const thread = await db.$transaction(async (tx) => {
+  const { thread, who } = await db.$transaction(async (tx) => {
+    const who = await loadCommentActor(tx, actor, data.processId);
+    authorizeComment("comment.reply", who);
     const found = await tx.commentThread.findFirst({ where: { id: data.threadId, processId: data.processId }, select: { id: true } });
     if (!found) throw new AppError("not_found", "No such thread in this process.");
     await tx.comment.create({
@@ -28,7 +28,7 @@ export async function replyToThread(actor: Actor, input: unknown): Promise<Threa
       },
     });
     await tx.commentThread.update({ where: { id: data.threadId }, data: { updatedAt: new Date() } });
-    return tx.commentThread.findUniqueOrThrow({ where: { id: data.threadId }, include: threadInclude });
+    return { thread: await tx.commentThread.findUniqueOrThrow({ where: { id: data.threadId }, include: threadInclude }), who };
   });
   emitProcessEvent({ processId: data.processId, kind: "thread", threadId: thread.id });
   return toThreadDto(thread, who.role === "convenor");

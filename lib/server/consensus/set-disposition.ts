@@ -1,12 +1,11 @@
 import "server-only";
 import { z } from "zod";
-import { can } from "@/lib/domain/permissions";
-import { isRole } from "@/lib/domain/roles";
 import { AppError } from "@/lib/errors";
 import { emitProcessEvent } from "@/lib/runtime/process-events";
 import { appendAudit } from "../audit/append-audit";
 import type { Actor } from "../auth/actor";
 import { db } from "../db";
+import { authorizeInProcess } from "../processes/access";
 import { idSchema, parseInput } from "../validation";
 
 export const setDispositionSchema = z.object({
@@ -20,13 +19,9 @@ export const setDispositionSchema = z.object({
 export async function setDisposition(actor: Actor, input: unknown): Promise<void> {
   const data = parseInput(setDispositionSchema, input);
   await db.$transaction(async (tx) => {
-    const membership = await tx.membership.findUnique({
-      where: { processId_userId: { processId: data.processId, userId: actor.id } },
-      include: { process: { select: { status: true } } },
-    });
-    if (!membership || !isRole(membership.role)) throw new AppError("not_found", "This drafting process does not exist or you are not a member of it.");
-    if (!can(membership.role, "process.signOff")) throw new AppError("forbidden", "Only the convenor records dispositions.");
-    if (membership.process.status === "signed_off") throw new AppError("conflict", "This process has been signed off.");
+    // Recording a disposition is the convenor's, like sign-off.
+    const { process } = await authorizeInProcess(tx, actor, data.processId, "process.signOff");
+    if (process.status === "signed_off") throw new AppError("conflict", "This process has been signed off.");
     const position = await tx.position.findFirst({ where: { id: data.positionId, processId: data.processId }, include: { disposition: true } });
     if (!position) throw new AppError("not_found", "No such position in this process.");
     if (position.supersededAt) throw new AppError("conflict", "This position has since been changed by its author.");

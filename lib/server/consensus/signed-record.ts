@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import type { Json } from "@/lib/domain/canonical-json";
 import { docx, type DocxParagraph } from "@/lib/domain/docx";
+import { fileSlug } from "@/lib/domain/file-name";
 import { renderHtml, renderMarkdown, type RecordForRender } from "@/lib/domain/record-render";
 import { verifyBundle, type VerifyResult } from "@/lib/domain/signed-record";
 import { AppError } from "@/lib/errors";
@@ -47,7 +48,7 @@ export async function getSignedRecord(actor: Actor, input: unknown): Promise<Rec
   const signOff = await db.signOff.findUnique({ where: { processId } });
   if (!signOff) throw new AppError("not_found", "This process has not been signed off yet.");
   const bundle = JSON.parse(signOff.bundle) as { sha256: string; record: RecordForRender };
-  const slug = bundle.record.process.title.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 40) || "record";
+  const slug = fileSlug(bundle.record.process.title, "record");
   switch (format) {
     case "json":
       return { filename: `${slug}-signed-record.json`, contentType: "application/json; charset=utf-8", body: JSON.stringify(bundle, null, 2) };
@@ -62,11 +63,12 @@ export async function getSignedRecord(actor: Actor, input: unknown): Promise<Rec
 
 /**
  * Public: checks a bundle against itself and, when this instance holds the signed
- * record of that process, against the original — listing what differs.
+ * record of that process, against the original. Only someone who may view the
+ * process is told what differs; anyone else learns whether it is the signed record.
  */
-export async function verifySignedRecord(text: unknown): Promise<VerifyResult> {
+export async function verifySignedRecord(actor: Actor | null, text: unknown): Promise<VerifyResult> {
   if (typeof text !== "string" || !text.trim()) throw new AppError("invalid_input", "Paste or upload a signed record (JSON).");
-  if (text.length > 20 * 1024 * 1024) throw new AppError("payload_too_large", "That file is too large to be a signed record.");
+  if (text.length > MAX_RECORD_BYTES) throw new AppError("payload_too_large", "That file is too large to be a signed record.");
   let processId: string | null = null;
   try {
     const id = (JSON.parse(text) as { record?: { process?: { id?: unknown } } })?.record?.process?.id;
@@ -76,5 +78,18 @@ export async function verifySignedRecord(text: unknown): Promise<VerifyResult> {
   }
   const stored = processId ? await db.signOff.findUnique({ where: { processId } }) : null;
   const signed = stored ? (JSON.parse(stored.bundle) as { sha256: string; record: Json }) : null;
-  return verifyBundle(text, signed);
+  const detail = !!(signed && actor && processId && (await mayView(actor, processId)));
+  return verifyBundle(text, signed, { detail });
 }
+
+async function mayView(actor: Actor, processId: string): Promise<boolean> {
+  try {
+    await authorizeInProcess(db, actor, processId, "process.view");
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Largest signed record accepted for checking. */
+export const MAX_RECORD_BYTES = 20 * 1024 * 1024;

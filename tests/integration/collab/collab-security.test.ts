@@ -8,6 +8,7 @@ import { signCollabToken } from "@/lib/collab/token";
 import type { Actor } from "@/lib/server/auth/actor";
 import { db } from "@/lib/server/db";
 import { connect, KEY, paragraphText, plainText, rawSocket, startCollab, synced, tokenFor, until, type Client, type Running, demoWorld } from "./harness";
+import { syncUpdateMessage } from "@/collab/room";
 
 let server: Running;
 let processId: string;
@@ -18,13 +19,6 @@ async function open(who: string): Promise<Client> {
   const client = connect(server.url, processId, await tokenFor(people[who], processId));
   clients.push(client);
   return client;
-}
-
-function updateFrame(update: Uint8Array): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, MESSAGE_SYNC);
-  syncProtocol.writeUpdate(encoder, update);
-  return encoding.toUint8Array(encoder);
 }
 
 /** A real Yjs update that inserts text at the start of the first paragraph of `base`. */
@@ -96,7 +90,7 @@ describe("collaboration: read-only roles are read-only at the server", () => {
     const raw = rawSocket(server.url, processId, await tokenFor(people[who], processId));
     await raw.opened;
     const update = forgedInsert(editor.doc, `INJECTED BY ${who}`);
-    raw.ws.send(updateFrame(update));
+    raw.ws.send(syncUpdateMessage(update));
     // As sync step 2 as well, the other way updates travel.
     const step2 = encoding.createEncoder();
     encoding.writeVarUint(step2, MESSAGE_SYNC);

@@ -3,6 +3,7 @@ import * as Y from "yjs";
 import { clauseTextHash } from "@/lib/domain/clause-hash";
 import { db } from "@/lib/server/db";
 import type { Actor } from "@/lib/server/auth/actor";
+import { DocStore } from "@/collab/persistence";
 import { syncUpdateMessage } from "@/collab/room";
 import { encodeQueryPersisted } from "@/lib/collab/protocol";
 import { connect, paragraphText, plainText, startCollab, storedDoc, synced, tokenFor, until, type Client, type Running, demoWorld } from "./harness";
@@ -182,5 +183,11 @@ describe("collaboration: sync and persistence", () => {
     await Promise.all([synced(a), synced(b)]);
     expect(await db.docSnapshot.count({ where: { processId } })).toBe(1);
     expect(plainText(a).split("This strategy sets out how our country").length).toBe(2);
+
+    // Two instances racing on a document with no state: one conversion wins, both load it.
+    await db.docSnapshot.delete({ where: { processId } });
+    const [first, second] = await Promise.all([new DocStore(db).load(processId), new DocStore(db).load(processId)]);
+    expect(first!.updates).toHaveLength(1);
+    expect(Buffer.from(second!.updates[0]).equals(Buffer.from(first!.updates[0]))).toBe(true);
   });
 });

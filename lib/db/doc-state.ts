@@ -1,0 +1,27 @@
+import type { Db, Tx } from "./client";
+
+/** A live document's stored state: snapshot first, then the appended updates in order. */
+export interface StoredDocState {
+  updates: Uint8Array[];
+  /** Stored bytes: snapshot plus updates (what the size limit counts). */
+  bytes: number;
+  /** Updates appended since the snapshot (compaction trigger). */
+  rowsSinceSnapshot: number;
+}
+
+export function docStateFrom(snapshot: Uint8Array | null, rows: Uint8Array[]): StoredDocState {
+  const updates = snapshot ? [snapshot, ...rows] : rows;
+  return { updates, bytes: updates.reduce((n, u) => n + u.byteLength, 0), rowsSinceSnapshot: rows.length };
+}
+
+/** Snapshot + log through Prisma; null when the document has no state at all yet. */
+export async function readDocState(client: Db | Tx, processId: string): Promise<StoredDocState | null> {
+  const snapshot = await client.docSnapshot.findUnique({ where: { processId }, select: { state: true, upToSeq: true } });
+  const rows = await client.docUpdate.findMany({
+    where: { processId, seq: { gt: snapshot?.upToSeq ?? 0 } },
+    orderBy: { seq: "asc" },
+    select: { data: true },
+  });
+  if (!snapshot && !rows.length) return null;
+  return docStateFrom(snapshot?.state ?? null, rows.map((r) => r.data));
+}
