@@ -15,6 +15,8 @@ const commonHeaders = [
 const nextConfig: NextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
+  // The server compresses (brotli or gzip, server/index.ts); Next's own would be gzip only.
+  compress: false,
   // Lets the build run next to a running server without clobbering its .next.
   distDir: process.env.ACCORD_DIST_DIR || ".next",
   experimental: { authInterrupts: true },

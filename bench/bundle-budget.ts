@@ -48,6 +48,7 @@ export async function runBundleBench(): Promise<RouteBundle[]> {
         gz += gzipSync(file).length;
         br += brotliCompressSync(file).length;
       }
+      if (process.env.BUNDLE_LIST) console.log(route, [...scripts].map((s) => `${s} ${kib(gzipSync(readFileSync(path.join(ROOT, ".next", "static", s.slice("/_next/static/".length)))).length)}`).join("\n"));
       return { route, scripts: scripts.size, rawKiB: kib(raw), gzipKiB: kib(gz), brotliKiB: kib(br), budgetGzipKiB: budget };
     };
     const out: RouteBundle[] = [];

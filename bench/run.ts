@@ -4,8 +4,8 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { runBundleBench } from "./bundle-budget";
+import { runColdLoadBench } from "./cold-load";
 import { runCrowdSweep, runEditorsBench } from "./collab-editors";
-import { runCommentsBench } from "./comments-5000";
 import { runManyDrafts } from "./many-drafts";
 import { renderReport, type BenchResults } from "./report";
 import { isPinned } from "./servers";
@@ -35,8 +35,8 @@ async function main(): Promise<void> {
   const traces = await runTracesBench(full, log);
   log("bundle budget …");
   const bundles = await runBundleBench();
-  log("comments: 5,000 comments on one draft …");
-  const comments = await runCommentsBench();
+  log("cold load: 200 clauses, 50,000 words, 5,000 comments, fast link and Slow 4G …");
+  const coldLoad = await runColdLoadBench(log);
   const results: BenchResults = {
     machine: env,
     command: full ? "npm run bench -- --full" : "npm run bench",
@@ -47,7 +47,7 @@ async function main(): Promise<void> {
     drafts,
     traces,
     bundles,
-    comments,
+    coldLoad,
   };
   mkdirSync(path.join(ROOT, "bench", "results"), { recursive: true });
   writeFileSync(path.join(ROOT, "bench", "results", `${env.date.slice(0, 19).replace(/:/g, "-")}.json`), JSON.stringify(results, null, 2));

@@ -37,10 +37,15 @@ export async function freePort(): Promise<number> {
 }
 
 /** `npm start` against a fresh data directory; resolves when the server says it is ready. */
-export async function startApp(dataDir: string, port: number): Promise<{ child: ChildProcess; stop: () => Promise<void>; url: string }> {
+export async function startApp(
+  dataDir: string,
+  port: number,
+  /** Where the browser reaches it, if not directly (e.g. through a byte counter). */
+  publicUrl = `http://localhost:${port}`,
+): Promise<{ child: ChildProcess; stop: () => Promise<void>; url: string }> {
   const child = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "scripts", "start.ts")], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), ACCORD_DATA_DIR: dataDir, DATABASE_URL: "", NEXTAUTH_URL: `http://localhost:${port}`, NEXTAUTH_SECRET: "" },
+    env: { ...process.env, PORT: String(port), ACCORD_DATA_DIR: dataDir, DATABASE_URL: "", NEXTAUTH_URL: publicUrl, NEXTAUTH_SECRET: "" },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let log = "";
@@ -53,7 +58,7 @@ export async function startApp(dataDir: string, port: number): Promise<{ child: 
   }
   return {
     child,
-    url: `http://localhost:${port}`,
+    url: publicUrl,
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();

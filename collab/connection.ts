@@ -1,3 +1,4 @@
+import type { SyncFormat } from "./compact-sync";
 import type { WebSocket } from "ws";
 import type { PresenceIdentity } from "@/lib/collab/identity";
 import type { AwarenessOwner } from "./awareness";
@@ -11,6 +12,8 @@ export class Connection implements AwarenessOwner {
   readonly clientIds = new Set<number>();
   readonly bucket: TokenBucket;
   closed = false;
+  /** What the whole draft pushed on connection covered (compact sync), until step 1 is answered. */
+  pushed: Map<number, number> | null = null;
 
   constructor(
     readonly ws: WebSocket,
@@ -22,6 +25,8 @@ export class Connection implements AwarenessOwner {
     /** Lowered (never raised) when the process is signed off while connected. */
     public canEdit: boolean,
     limits: CollabLimits,
+    /** How the client takes its first sync (y-websocket's v1 unless it asked otherwise). */
+    readonly syncFormat: SyncFormat = { v2: false, deflate: false, fresh: false },
   ) {
     this.bucket = new TokenBucket(limits.messagesPerSecond, limits.messageBurst, Date.now());
     this.maxBuffered = limits.maxBufferedBytes;
@@ -29,14 +34,14 @@ export class Connection implements AwarenessOwner {
 
   private readonly maxBuffered: number;
 
-  send(message: Uint8Array): void {
+  send(message: Uint8Array, options: { compress?: boolean } = {}): void {
     if (this.closed || this.ws.readyState !== this.ws.OPEN) return;
     // A reader that cannot keep up is cut loose to resync, rather than buffering without bound.
     if (this.ws.bufferedAmount > this.maxBuffered) {
       this.close(1013, "too far behind; reconnect to resync");
       return;
     }
-    this.ws.send(message, { binary: true });
+    this.ws.send(message, { binary: true, compress: options.compress ?? true });
   }
 
   close(code: number, reason: string): void {

@@ -18,6 +18,7 @@ import {
 } from "@/lib/collab/protocol";
 import { admit } from "./auth";
 import { awarenessMessage } from "./awareness";
+import { pushWholeDraft, syncFormatOf, syncStep2V2, withPushed } from "./compact-sync";
 import { Connection } from "./connection";
 import { DEFAULT_LIMITS, type CollabLimits } from "./limits";
 import { MembershipWatch } from "./membership-watch";
@@ -183,6 +184,12 @@ export async function createCollabServer(options: CollabServerOptions): Promise<
         const payload = decoding.readVarUint8Array(decoder);
         if (decoder.pos !== data.length) throw new Error("trailing bytes");
         if (step === syncProtocol.messageYjsSyncStep1) {
+          if (conn.syncFormat.v2) {
+            const stateVector = conn.pushed ? withPushed(payload, conn.pushed) : payload;
+            conn.pushed = null;
+            conn.send(syncStep2V2(room.doc, stateVector, conn.syncFormat), { compress: !conn.syncFormat.deflate });
+            return;
+          }
           const encoder = encoding.createEncoder();
           encoding.writeVarUint(encoder, MESSAGE_SYNC);
           syncProtocol.writeSyncStep2(encoder, room.doc, payload);
@@ -233,7 +240,8 @@ export async function createCollabServer(options: CollabServerOptions): Promise<
         const room = await openRoom(decision.processId);
         if (!room) return refuse(req, socket, head, CLOSE.notFound, "no such document");
         wss.handleUpgrade(req, socket, head, (ws: WebSocket) => {
-          const conn = new Connection(ws, decision.processId, decision.userId, decision.role, decision.groupId, decision.identity, decision.canEdit, limits);
+          const format = syncFormatOf(req.url);
+          const conn = new Connection(ws, decision.processId, decision.userId, decision.role, decision.groupId, decision.identity, decision.canEdit, limits, format);
           const timer = unloadTimers.get(room.id);
           if (timer) {
             clearTimeout(timer);
@@ -254,6 +262,11 @@ export async function createCollabServer(options: CollabServerOptions): Promise<
           });
           ws.on("error", () => conn.close(CLOSE.malformed, "protocol error"));
           room.join(conn);
+          if (format.fresh) {
+            const { message, covered } = pushWholeDraft(room.doc);
+            conn.pushed = covered;
+            conn.send(message, { compress: false });
+          }
         });
       })
       .catch((error: unknown) => {

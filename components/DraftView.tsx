@@ -76,14 +76,22 @@ export function DraftView({
   numbers,
   language,
   emptyLabel,
+  firstBlocks,
+  more,
 }: {
   doc: DocNode;
   numbers: Record<string, string>;
   language: string;
   emptyLabel: string;
+  /** Render only this many top-level blocks (a first screen while the editor loads)… */
+  firstBlocks?: number;
+  /** …followed by this note. */
+  more?: ReactNode;
 }) {
-  const blocks = doc.content ?? [];
-  if (blocks.length === 0) return <p className="draft-empty">{emptyLabel}</p>;
+  const all = doc.content ?? [];
+  if (all.length === 0) return <p className="draft-empty">{emptyLabel}</p>;
+  const cut = firstBlocks !== undefined && all.length > firstBlocks;
+  const blocks = cut ? all.slice(0, firstBlocks) : all;
   const idOf = (n: DocNode) => (typeof n.attrs?.clauseId === "string" ? n.attrs.clauseId : "");
   return (
     <article className="draft" lang={language} dir={RTL_LANGUAGES.has(language) ? "rtl" : "ltr"} data-testid="draft">
@@ -113,6 +121,7 @@ export function DraftView({
           </Clause>
         );
       })}
+      {cut ? more : null}
     </article>
   );
 }

@@ -2,7 +2,7 @@
 
 import { useFormatter, useTranslations } from "next-intl";
 import { usePathname, useSearchParams } from "next/navigation";
-import { useMemo, useState } from "react";
+import { memo, useMemo, useState } from "react";
 import { apiRequest, type ApiError } from "@/lib/client/api";
 import { checkComment, COMMENT_MAX_CHARS } from "@/lib/domain/comment-rules";
 import type { Role } from "@/lib/domain/roles";
@@ -68,7 +68,8 @@ function useFilters() {
   return { filters, set };
 }
 
-export function CommentsPanel(props: Props) {
+/** Memoised: the editor re-renders on every keystroke, the thread list need not. */
+export const CommentsPanel = memo(function CommentsPanel(props: Props) {
   const t = useTranslations("comments");
   const { filters, set } = useFilters();
   const [shown, setShown] = useState(PAGE);
@@ -186,7 +187,7 @@ export function CommentsPanel(props: Props) {
       ) : null}
     </section>
   );
-}
+});
 
 function NewThread(props: Props & { composer: Composer }) {
   const t = useTranslations("comments");

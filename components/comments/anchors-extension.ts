@@ -1,11 +1,11 @@
 "use client";
 
 import { Extension } from "@tiptap/core";
-import type { Node as PmNode } from "@tiptap/pm/model";
 import { Plugin, PluginKey, type EditorState } from "@tiptap/pm/state";
 import { Decoration, DecorationSet } from "@tiptap/pm/view";
-import { absolutePositionToRelativePosition, relativePositionToAbsolutePosition, ySyncPluginKey } from "@tiptap/y-tiptap";
+import { absolutePositionToRelativePosition, ySyncPluginKey } from "@tiptap/y-tiptap";
 import * as Y from "yjs";
+import { positionResolver, type YBinding } from "@/lib/collab/anchor-resolver";
 import { clauseNumberingKey, numberDocument } from "@/lib/collab/clause-ids";
 
 export interface AnchorInput {
@@ -20,6 +20,7 @@ export interface AnchorInput {
 }
 
 export interface MarginCount {
+  clauseId: string;
   /** Position of the clause block the counts sit at. */
   pos: number;
   /** Open threads per group label. */
@@ -38,7 +39,10 @@ interface AnchorState {
 
 export const commentAnchorsKey = new PluginKey<AnchorState>("commentAnchors");
 
-const RESOLVE_DELAY_MS = 300;
+// Highlights are mapped through each edit at once; the full resolve from Yjs positions
+// waits for a pause in typing, but never longer than RESOLVE_MAX_WAIT_MS.
+const RESOLVE_DELAY_MS = 400;
+const RESOLVE_MAX_WAIT_MS = 2000;
 
 /** What the panel cares about: which anchors resolve and in what order. */
 function signature(ranges: Map<string, { from: number; to: number } | null>): string {
@@ -49,33 +53,20 @@ function signature(ranges: Map<string, { from: number; to: number } | null>): st
     .join(",");
 }
 
-interface Binding {
-  doc: Y.Doc;
-  type: Y.XmlFragment;
-  mapping: Map<Y.AbstractType<unknown>, PmNode>;
-}
-
-function bindingOf(state: EditorState): Binding | null {
-  const binding = (ySyncPluginKey.getState(state) as { binding?: Binding } | undefined)?.binding;
+function bindingOf(state: EditorState): YBinding | null {
+  const binding = (ySyncPluginKey.getState(state) as { binding?: YBinding } | undefined)?.binding;
   return binding?.mapping ? binding : null;
 }
 
 function resolve(state: EditorState, anchors: AnchorInput[]): Map<string, { from: number; to: number } | null> {
   const out = new Map<string, { from: number; to: number } | null>();
   const binding = bindingOf(state);
+  const position = binding ? positionResolver(binding) : null;
   for (const a of anchors) {
-    if (!binding) {
-      out.set(a.id, null);
-      continue;
-    }
-    try {
-      const from = relativePositionToAbsolutePosition(binding.doc, binding.type, Y.createRelativePositionFromJSON(JSON.parse(a.anchorStart)), binding.mapping);
-      const to = relativePositionToAbsolutePosition(binding.doc, binding.type, Y.createRelativePositionFromJSON(JSON.parse(a.anchorEnd)), binding.mapping);
-      const valid = from !== null && to !== null && from < to && to <= state.doc.content.size;
-      out.set(a.id, valid ? { from, to } : null);
-    } catch {
-      out.set(a.id, null);
-    }
+    const from = position?.(a.anchorStart) ?? null;
+    const to = position?.(a.anchorEnd) ?? null;
+    const valid = from !== null && to !== null && from < to && to <= state.doc.content.size;
+    out.set(a.id, valid ? { from, to } : null);
   }
   return out;
 }
@@ -114,7 +105,7 @@ function marginsOf(state: EditorState, anchors: AnchorInput[], ranges: Map<strin
   const out: MarginCount[] = [];
   for (const [clauseId, groups] of byClause) {
     const pos = positions.get(clauseId);
-    if (pos !== undefined) out.push({ pos, groups: [...groups.values()] });
+    if (pos !== undefined) out.push({ clauseId, pos, groups: [...groups.values()] });
   }
   return out;
 }
@@ -135,7 +126,7 @@ function build(state: EditorState, anchors: AnchorInput[], active: string | null
   }
   for (const m of margins) {
     if (m.pos < 0 || m.pos >= state.doc.content.size) continue;
-    decorations.push(Decoration.widget(m.pos + 1, () => marginWidget(m, label), { side: -1, key: `m${m.pos}-${m.groups.map((g) => g.label + g.count).join()}`, ignoreSelection: true }));
+    decorations.push(Decoration.widget(m.pos + 1, () => marginWidget(m, label), { side: -1, key: `m${m.clauseId}-${m.groups.map((g) => g.label + g.count).join()}`, ignoreSelection: true }));
   }
   return { stale: false, anchors, active, ranges, decorations: DecorationSet.create(state.doc, decorations) };
 }
@@ -191,6 +182,8 @@ export const CommentAnchors = Extension.create<CommentAnchorsOptions>({
         view: () => {
           let last: AnchorState["ranges"] | null = null;
           let timer: ReturnType<typeof setTimeout> | null = null;
+          let staleSince = 0;
+          let lastDoc: unknown = null;
           return {
             update: (view) => {
               const state = commentAnchorsKey.getState(view.state);
@@ -199,12 +192,22 @@ export const CommentAnchors = Extension.create<CommentAnchorsOptions>({
                 last = state.ranges;
                 if (changed) options.onRanges(state.ranges);
               }
-              if (state?.stale && !timer) {
-                timer = setTimeout(() => {
+              if (!state?.stale) {
+                staleSince = 0;
+                return;
+              }
+              if (timer && view.state.doc === lastDoc) return;
+              lastDoc = view.state.doc;
+              const now = Date.now();
+              staleSince ||= now;
+              if (timer) clearTimeout(timer);
+              timer = setTimeout(
+                () => {
                   timer = null;
                   if (!view.isDestroyed) view.dispatch(view.state.tr.setMeta(commentAnchorsKey, {}).setMeta("addToHistory", false));
-                }, RESOLVE_DELAY_MS);
-              }
+                },
+                Math.max(0, Math.min(RESOLVE_DELAY_MS, staleSince + RESOLVE_MAX_WAIT_MS - now)),
+              );
             },
             destroy: () => {
               if (timer) clearTimeout(timer);

@@ -6,7 +6,7 @@ import { EditorContent, useEditor } from "@tiptap/react";
 import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useMemo, useState, useSyncExternalStore, type ReactNode } from "react";
 import type { ClauseNumbering } from "@/lib/collab/clause-ids";
-import { CollabRuntime, type SessionResult } from "@/lib/collab/client-runtime";
+import { CollabRuntime, type CollabSession, type SessionResult } from "@/lib/collab/client-runtime";
 import { DOC_FIELD } from "@/lib/collab/doc-json-field";
 import { documentExtensions } from "@/lib/collab/extensions";
 import type { PresenceIdentity } from "@/lib/collab/identity";
@@ -23,6 +23,7 @@ import { caretRenderer, selectionRenderer } from "./caret";
 import { LiveOutline } from "./LiveOutline";
 import { PresenceBar } from "./PresenceBar";
 import { SaveStatusLine } from "./SaveStatusLine";
+import { enableTableEditing } from "./table-editing";
 import { Toolbar } from "./Toolbar";
 import { primeOfflineCache } from "./offline-cache";
 
@@ -40,6 +41,29 @@ export interface LiveDraftProps {
   groupNames: Record<string, string>;
   /** Server-rendered draft and outline, shown until the live document is ready. */
   fallback: ReactNode;
+  /** A collaboration ticket minted with the page: the first connection skips a round trip. */
+  initialSession?: CollabSession;
+}
+
+/**
+ * Calls `fn` with the latest argument once calls pause for `quietMs`, and at least every
+ * `maxWaitMs` while they do not: the outline need not re-render on every keystroke.
+ */
+function whenSettled<T>(fn: (value: T) => void, quietMs: number, maxWaitMs: number): (value: T) => void {
+  const state: { timer: ReturnType<typeof setTimeout> | null; since: number; value: T | null } = { timer: null, since: 0, value: null };
+  return (value: T) => {
+    const now = Date.now();
+    state.value = value;
+    if (state.timer) clearTimeout(state.timer);
+    else state.since = now;
+    state.timer = setTimeout(
+      () => {
+        state.timer = null;
+        fn(state.value as T);
+      },
+      Math.max(0, Math.min(quietMs, state.since + maxWaitMs - now)),
+    );
+  };
 }
 
 /** Calls `fn` with the latest argument at most once per animation frame. */
@@ -61,12 +85,14 @@ async function fetchSession(processId: string): Promise<SessionResult> {
 }
 
 export function LiveDraft(props: LiveDraftProps) {
-  const { processId, identity, canEdit } = props;
+  const { processId, identity, canEdit, initialSession } = props;
   const [runtime, setRuntime] = useState<CollabRuntime | null>(null);
 
   useEffect(() => {
+    if (!performance.getEntriesByName("accord:hydrated").length) performance.mark("accord:hydrated");
     let created: CollabRuntime | null = null;
     let cancelled = false;
+    let initial = initialSession;
     void (async () => {
       await Promise.resolve();
       if (cancelled) return;
@@ -74,22 +100,25 @@ export function LiveDraft(props: LiveDraftProps) {
         processId,
         userId: identity.userId,
         canEdit,
-        fetchSession: () => fetchSession(processId),
+        fetchSession: () => {
+          const session = initial;
+          initial = undefined;
+          // Used once, and only with a minute to spare; later connections fetch a fresh one.
+          if (session && Date.parse(session.expiresAt) - Date.now() > 60_000) return Promise.resolve({ ok: true, session } as const);
+          return fetchSession(processId);
+        },
         onRightsChanged: () => window.location.reload(),
       });
       setRuntime(created);
-      await created.localReady;
-      if (!cancelled) void created.connect();
+      void created.connect();
     })();
     return () => {
       cancelled = true;
       created?.destroy();
     };
+    // The initial ticket is read once, at mount; a new one with each render must not reconnect.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [processId, identity.userId, canEdit]);
-
-  useEffect(() => {
-    void primeOfflineCache();
-  }, []);
 
   if (!runtime) return <>{props.fallback}</>;
   return <LiveEditor key={processId} runtime={runtime} {...props} />;
@@ -122,22 +151,23 @@ function LiveEditor(props: LiveDraftProps & { runtime: CollabRuntime }) {
   const [cursorClause, setCursorClause] = useState<string | null>(null);
   const store = useMemo(() => new ThreadStore(props.processId), [props.processId]);
   const threads = useSyncExternalStore(store.subscribe, store.getSnapshot, store.getSnapshot);
-  useEffect(() => {
-    void store.load();
-    return runtime.onEvent((event) => {
-      if (event.kind === "thread") void store.refresh(event.threadId);
-      // Signed off: the page reloads to show the frozen text and the record.
-      else if (event.kind === "signed_off") window.location.reload();
-      else if (event.kind === "consensus") window.dispatchEvent(new CustomEvent("accord:consensus"));
-    });
-  }, [store, runtime]);
+  useEffect(
+    () =>
+      runtime.onEvent((event) => {
+        if (event.kind === "thread") void store.refresh(event.threadId);
+        // Signed off: the page reloads to show the frozen text and the record.
+        else if (event.kind === "signed_off") window.location.reload();
+        else if (event.kind === "consensus") window.dispatchEvent(new CustomEvent("accord:consensus"));
+      }),
+    [store, runtime],
+  );
   const groupLabel = useCallback(
     (group: PresenceIdentity["group"]) => (group.key && groupNames[group.key]) || group.name,
     [groupNames],
   );
   const extensions = useMemo(() => {
-    // One outline refresh per frame, however fast people type.
-    const onNumbering = perFrame((next: ClauseNumbering) => setNumbering(next));
+    // The outline follows the text once typing pauses (and at least once a second).
+    const onNumbering = whenSettled((next: ClauseNumbering) => setNumbering(next), 250, 1000);
     return [
       ...documentExtensions({ onNumbering }),
       CommentAnchors.configure({
@@ -167,6 +197,7 @@ function LiveEditor(props: LiveDraftProps & { runtime: CollabRuntime }) {
       onSelectionUpdate: ({ editor: e }) => {
         setHasSelection(!e.state.selection.empty);
         setCursorClause(clauseAt(e.state));
+        if (e.isActive("table")) void enableTableEditing(e);
       },
       editorProps: {
         attributes: {
@@ -217,10 +248,27 @@ function LiveEditor(props: LiveDraftProps & { runtime: CollabRuntime }) {
     setTab("comments");
     setComposer({ clauseId, anchorStart: anchor.anchorStart, anchorEnd: anchor.anchorEnd, quote: anchor.quote });
   };
+  // Numbers change far less often than the numbering object (new on every keystroke):
+  // keep the map, and the comments panel that uses it, stable while only text changes.
+  const numbersKey = (numbering?.clauses ?? [])
+    .filter((c) => c.number)
+    .map((c) => `${c.clauseId}=${c.number}`)
+    .join(",");
   const clauseNumbers = useMemo(
-    () => new Map((numbering?.clauses ?? []).filter((c) => c.number).map((c) => [c.clauseId, c.number] as const)),
-    [numbering],
+    () => new Map(numbersKey ? numbersKey.split(",").map((pair) => pair.split("=") as [string, string]) : []),
+    [numbersKey],
   );
+  const closeComposer = useCallback(() => setComposer(null), []);
+  // This page's offline copy is fetched only once the draft and its threads are in,
+  // so on a slow link it never competes with them.
+  const threadsLoaded = store.status !== "loading";
+  useEffect(() => {
+    if (ready && threadsLoaded) void primeOfflineCache();
+  }, [ready, threadsLoaded]);
+  // On a slow link the draft comes first: threads load once the text is on screen.
+  useEffect(() => {
+    if (ready) void store.load();
+  }, [ready, store]);
 
   // Show the live text once this device's copy or the server's has arrived — never an empty page.
   useEffect(() => {
@@ -235,6 +283,8 @@ function LiveEditor(props: LiveDraftProps & { runtime: CollabRuntime }) {
         performance.mark("accord:editable");
       }
     };
+    // The text may already be in (a first visit's snapshot arrives before the editor exists).
+    check();
     void runtime.localReady.then(check);
     runtime.provider.on("sync", check);
     runtime.doc.on("update", check);
@@ -299,7 +349,7 @@ function LiveEditor(props: LiveDraftProps & { runtime: CollabRuntime }) {
               ranges={ranges}
               clauseNumbers={clauseNumbers}
               composer={composer}
-              onComposerDone={() => setComposer(null)}
+              onComposerDone={closeComposer}
               active={active}
               onActivate={setActive}
             />

@@ -7,11 +7,14 @@ import * as Y from "yjs";
 import type { PresenceIdentity } from "./identity";
 import { LocalWal, WAL_ORIGIN } from "./local-wal";
 import { PendingTracker, type PendingState } from "./pending-tracker";
+import { acceptCompactSync, compactSyncParams } from "./compact-sync";
+import { rememberLocalCopy, snapshotPath } from "./local-copies";
 import { CLOSE, encodeQueryPersisted, MESSAGE_EVENT, MESSAGE_PERSISTED, readClockMap } from "./protocol";
 import { saveStatus, type ConnectionFacts, type SaveStatus } from "./save-status";
 
 export interface CollabSession {
   token: string;
+  expiresAt: string;
   path: string;
   canEdit: boolean;
   identity: PresenceIdentity;
@@ -26,6 +29,29 @@ export interface RuntimeOptions {
   fetchSession: () => Promise<SessionResult>;
   /** The member's role or group changed: the page must reload to get the new rights. */
   onRightsChanged: () => void;
+}
+
+/** The whole draft as the server last stored it (null if unavailable: the socket then brings it). */
+async function fetchSnapshot(processId: string): Promise<Uint8Array | null> {
+  // Same request as the page's preload (default mode and credentials), so it is reused.
+  const res = await fetch(snapshotPath(processId));
+  return res.ok ? new Uint8Array(await res.arrayBuffer()) : null;
+}
+
+function readFlag(key: string): boolean {
+  try {
+    return localStorage.getItem(key) === "1";
+  } catch {
+    return false;
+  }
+}
+
+function writeFlag(key: string): void {
+  try {
+    localStorage.setItem(key, "1");
+  } catch {
+    // no storage: every visit syncs as a first visit, which is correct, only larger
+  }
 }
 
 function storageFor(key: string) {
@@ -52,6 +78,11 @@ function storageFor(key: string) {
  * on this device (IndexedDB), the socket to the collaboration server with token
  * refresh, and the honest save status.
  */
+/** Milestones of opening a draft, for the cold-load benchmark (first occurrence only). */
+function markOnce(name: string): void {
+  if (typeof performance !== "undefined" && performance.getEntriesByName(name).length === 0) performance.mark(name);
+}
+
 export class CollabRuntime {
   readonly doc = new Y.Doc();
   readonly provider: WebsocketProvider;
@@ -66,19 +97,41 @@ export class CollabRuntime {
   private readonly eventListeners = new Set<(event: { kind: string; threadId: string }) => void>();
   private destroyed = false;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
+  private readonly localCopyKey: string;
+  private readonly snapshotApplied: Promise<void>;
+  private readonly hasLocalCopy: boolean;
 
   constructor(private readonly options: RuntimeOptions) {
     const scope = `accord:${options.processId}:${options.userId}`;
     this.local = new IndexeddbPersistence(scope, this.doc);
     this.wal = options.canEdit ? new LocalWal(`${scope}:wal`, this.local) : null;
-    this.localReady = this.local.whenSynced.then(() => this.wal?.restore(this.doc));
+    this.localReady = this.local.whenSynced.then(() => {
+      markOnce("accord:local-ready");
+      return this.wal?.restore(this.doc);
+    });
     this.tracker = new PendingTracker(options.canEdit ? storageFor(`${scope}:pending`) : undefined);
+    this.localCopyKey = `${scope}:has-local-copy`;
+    this.hasLocalCopy = readFlag(this.localCopyKey);
     const wsOrigin = window.location.origin.replace(/^http/, "ws");
     this.provider = new WebsocketProvider(`${wsOrigin}/collab`, options.processId, this.doc, {
       connect: false,
       disableBc: true,
       maxBackoffTime: 8000,
     });
+    acceptCompactSync(this.provider);
+    // A first visit: the text comes over HTTP, preloaded by the page alongside its scripts,
+    // instead of waiting for the socket (which needs the scripts, hydration and a token).
+    // Applied with the provider as origin, so it is not sent back to the server.
+    this.snapshotApplied = this.hasLocalCopy
+      ? Promise.resolve()
+      : fetchSnapshot(options.processId).then(
+          (update) => {
+            if (!update || this.destroyed) return;
+            Y.applyUpdateV2(this.doc, update, this.provider);
+            markOnce("accord:snapshot");
+          },
+          () => undefined,
+        );
     this.provider.messageHandlers[MESSAGE_PERSISTED] = (_encoder, decoder: decoding.Decoder) => {
       this.tracker.notePersisted(readClockMap(decoder));
     };
@@ -104,9 +157,18 @@ export class CollabRuntime {
     this.tracker.subscribe(() => this.update({ pending: this.tracker.pending }));
     this.provider.on("status", ({ status }) => {
       const connected = status === "connected";
+      if (connected) markOnce("accord:socket-open");
       this.update({ connected, synced: connected ? this.facts.synced : false, everConnected: this.facts.everConnected || connected });
     });
     this.provider.on("sync", (synced: boolean) => {
+      if (synced) {
+        markOnce("accord:synced");
+        // From now on this device keeps a copy (y-indexeddb stores every update it sees).
+        if (!this.hasLocalCopy) {
+          writeFlag(this.localCopyKey);
+          rememberLocalCopy(this.options.processId);
+        }
+      }
       this.update({ synced });
       // After a reload, ask how far the edits kept on this device got.
       const unconfirmed = this.tracker.unconfirmedClients();
@@ -157,9 +219,16 @@ export class CollabRuntime {
     let result: SessionResult;
     try {
       result = await this.options.fetchSession();
+      markOnce("accord:session");
     } catch {
       result = { ok: false, status: 0 };
     }
+    // With a copy on this device, the socket opens only once it is loaded, so the server
+    // sends just what the copy lacks. Without one (a first visit) there is nothing to wait
+    // for: opening a fresh IndexedDB on a busy, slow phone took most of a second.
+    if (this.hasLocalCopy) await this.localReady.catch(() => undefined);
+    // Then the socket only brings what changed since the snapshot.
+    await this.snapshotApplied;
     if (this.destroyed) return;
     if (!result.ok) {
       if (result.status === 404 || result.status === 403) this.update({ stopped: "removed" });
@@ -167,7 +236,7 @@ export class CollabRuntime {
       else this.scheduleRetry(3000);
       return;
     }
-    this.provider.params = { token: result.session.token };
+    this.provider.params = { token: result.session.token, ...compactSyncParams(this.doc.store.clients.size === 0) };
     this.provider.connect();
   }
 

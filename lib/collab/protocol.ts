@@ -13,6 +13,15 @@ export const MESSAGE_QUERY_PERSISTED = 101;
 /** server → client: JSON `{kind, threadId}` — something the client shows changed; refetch it. */
 export const MESSAGE_EVENT = 102;
 
+/**
+ * server → client: the answer to sync step 1 as a Yjs v2 update — varuint 1 if
+ * deflated (zlib), else 0; then the bytes — for clients that connect with `?sync=v2`
+ * (and `&zip=deflate`). A draft typed by several people is mostly item metadata,
+ * which v2 encodes in columns: about a third smaller before compression and again
+ * after (measured in docs/benchmarks.md). y-websocket itself only speaks v1.
+ */
+export const MESSAGE_SYNC_STEP2_V2 = 103;
+
 export function encodeEvent(event: object): Uint8Array {
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, MESSAGE_EVENT);

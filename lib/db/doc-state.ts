@@ -7,6 +7,8 @@ export interface StoredDocState {
   bytes: number;
   /** Updates appended since the snapshot (compaction trigger). */
   rowsSinceSnapshot: number;
+  /** The last stored update's sequence number, where known: stored rows never change, so this names the state. */
+  lastSeq?: number;
 }
 
 export function docStateFrom(snapshot: Uint8Array | null, rows: Uint8Array[]): StoredDocState {
@@ -20,8 +22,8 @@ export async function readDocState(client: Db | Tx, processId: string): Promise<
   const rows = await client.docUpdate.findMany({
     where: { processId, seq: { gt: snapshot?.upToSeq ?? 0 } },
     orderBy: { seq: "asc" },
-    select: { data: true },
+    select: { data: true, seq: true },
   });
   if (!snapshot && !rows.length) return null;
-  return docStateFrom(snapshot?.state ?? null, rows.map((r) => r.data));
+  return { ...docStateFrom(snapshot?.state ?? null, rows.map((r) => r.data)), lastSeq: rows.at(-1)?.seq ?? snapshot?.upToSeq ?? 0 };
 }

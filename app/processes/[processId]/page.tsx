@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
+import { cookies } from "next/headers";
 import { cache } from "react";
+import { preload } from "react-dom";
 import { GroupBadge, RoleBadge } from "@/components/Badges";
 import { DraftView } from "@/components/DraftView";
 import { LiveDraft } from "@/components/editor/LiveDraft";
@@ -9,12 +11,19 @@ import { ProcessTabs } from "@/components/ProcessTabs";
 import { SignedOffBanner } from "@/components/consensus/SignedOffBanner";
 import { StaticOutline } from "@/components/StaticOutline";
 import { caretColour } from "@/lib/collab/identity";
+import { LOCAL_COPIES_COOKIE, parseLocalCopies, snapshotPath } from "@/lib/collab/local-copies";
 import { DRAFT_LANGUAGES } from "@/lib/domain/languages";
 import { can } from "@/lib/domain/permissions";
+import { issueCollabSession } from "@/lib/server/collab/issue-collab-session";
 import { getProcessOverview } from "@/lib/server/processes/get-process-overview";
 import { loadForPage, pageActor } from "@/lib/server/pages";
 
-type Props = { params: Promise<{ processId: string }> };
+type Props = { params: Promise<{ processId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+// While the editor loads, the page shows this many top-level blocks of the draft (a few
+// screens): sending a long draft's whole text in the page, and again in React's payload,
+// delays the editor on a slow link (docs/benchmarks.md). `?view=text` shows all of it.
+const FIRST_BLOCKS = 24;
 
 // Metadata and page share one load per request.
 const load = cache(async (processId: string) => {
@@ -27,8 +36,13 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: overview.process.title };
 }
 
-export default async function ProcessPage({ params }: Props) {
+export default async function ProcessPage({ params, searchParams }: Props) {
   const { actor, overview } = await load((await params).processId);
+  const textView = (await searchParams).view === "text";
+  // A browser without a copy of this draft fetches its text alongside the scripts (see
+  // LOCAL_COPIES_COOKIE); the editor picks the response up instead of asking again.
+  const copies = parseLocalCopies((await cookies()).get(LOCAL_COPIES_COOKIE)?.value);
+  if (!textView && !copies.includes(overview.process.id)) preload(snapshotPath(overview.process.id), { as: "fetch", crossOrigin: "anonymous" });
   const t = await getTranslations("process");
   const tGroups = await getTranslations("groups");
   const { process, me, groups, members } = overview;
@@ -49,7 +63,23 @@ export default async function ProcessPage({ params }: Props) {
         <h2 id="draft-heading" className="visually-hidden">
           {t("draft")}
         </h2>
-        <DraftView doc={overview.draft} numbers={overview.clauseNumbers} language={process.language} emptyLabel={t("draftEmpty")} />
+        {textView ? (
+          <p className="small muted" data-testid="text-view">
+            {t("textView")} <a href="?">{t("backToEditor")}</a>
+          </p>
+        ) : null}
+        <DraftView
+          doc={overview.draft}
+          numbers={overview.clauseNumbers}
+          language={process.language}
+          emptyLabel={t("draftEmpty")}
+          firstBlocks={textView ? undefined : FIRST_BLOCKS}
+          more={
+            <p className="small muted draft-more" data-testid="draft-continues">
+              {t("draftContinues")} <a href="?view=text">{t("readAsText")}</a>
+            </p>
+          }
+        />
       </section>
       <aside className="card sidebar">{memberDirectory}</aside>
     </div>
@@ -75,7 +105,10 @@ export default async function ProcessPage({ params }: Props) {
       ) : null}
       <ProcessTabs processId={process.id} role={me.role} current="draft" />
       {overview.signOff ? <SignedOffBanner processId={process.id} signOff={overview.signOff} /> : null}
-      <LiveDraft
+      {textView ? (
+        fallback
+      ) : (
+        <LiveDraft
           processId={process.id}
           role={me.role}
           processOpen={process.status !== "signed_off"}
@@ -92,7 +125,9 @@ export default async function ProcessPage({ params }: Props) {
             group: { id: myGroup.id, key: myGroup.key, name: myGroup.name, colour: myGroup.colour },
           }}
           fallback={fallback}
+          initialSession={await issueCollabSession(actor, process.id)}
         />
+      )}
     </div>
   );
 }

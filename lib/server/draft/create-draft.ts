@@ -6,15 +6,16 @@ import type { DocNode } from "@/lib/domain/draft-doc";
 import { newClauseId } from "@/lib/collab/ids";
 import type { Tx } from "../db";
 
-
 export const EMPTY_DOC: DocNode = { type: "doc", content: [] };
 
 /**
  * Creates a new process's draft: the JSON (server rendering), the clause table
  * (numbers, text, and the hash positions are bound to) and — once, here at
  * creation — the Yjs document the collaboration server takes over from.
+ * `state` is for a document that already has an editing history (benchmarks,
+ * imports): it must hold exactly `doc`, clause ids included.
  */
-export async function createDraft(tx: Tx, processId: string, doc: DocNode): Promise<number> {
+export async function createDraft(tx: Tx, processId: string, doc: DocNode, state?: Uint8Array): Promise<number> {
   const withIds = ensureClauseIds(doc, newClauseId);
   const clauses = deriveClauses(withIds);
   const content = JSON.stringify(withIds);
@@ -32,7 +33,6 @@ export async function createDraft(tx: Tx, processId: string, doc: DocNode): Prom
       })),
     });
   }
-  const state = docJsonToYUpdate(withIds);
-  await tx.docSnapshot.create({ data: { processId, state: new Uint8Array(state), upToSeq: 0 } });
+  await tx.docSnapshot.create({ data: { processId, state: new Uint8Array(state ?? docJsonToYUpdate(withIds)), upToSeq: 0 } });
   return clauses.filter((c) => c.kind === "clause").length;
 }

@@ -5,7 +5,7 @@ import { db } from "@/lib/server/db";
 import type { Actor } from "@/lib/server/auth/actor";
 import { DocStore } from "@/collab/persistence";
 import { syncUpdateMessage } from "@/collab/room";
-import { encodeQueryPersisted } from "@/lib/collab/protocol";
+import { encodeQueryPersisted, MESSAGE_SYNC_STEP2_V2 } from "@/lib/collab/protocol";
 import { connect, paragraphText, plainText, startCollab, storedDoc, synced, tokenFor, until, type Client, type Running, demoWorld } from "./harness";
 
 let server: Running;
@@ -52,6 +52,33 @@ describe("collaboration: sync and persistence", () => {
     await until(() => plainText(a).includes("[B] Our engagement"), "A sees B's edit");
     expect(plainText(a)).toBe(plainText(b));
     expect(plainText(await storedDoc(processId))).toBe(plainText(a));
+  });
+
+  it("pushes a fresh client the whole draft as one deflated Yjs v2 update on connection, and it then edits like any other", async () => {
+    const plain = await open(editorB);
+    await synced(plain);
+    // Long enough to be deflated (small answers are sent as they are).
+    const long = Array.from({ length: 400 }, (_, i) => `Paragraph text number ${i} about digital public infrastructure.`).join(" ");
+    paragraphText(plain, 2).insert(0, long);
+    await until(async () => plainText(await storedDoc(processId)).includes("number 399"), "the long edit is stored");
+
+    const compact = connect(server.url, processId, await tokenFor(editorA, processId), { connect: false, compactSync: true });
+    clients.push(compact);
+    const flags: number[] = [];
+    const accept = compact.provider.messageHandlers[MESSAGE_SYNC_STEP2_V2];
+    compact.provider.messageHandlers[MESSAGE_SYNC_STEP2_V2] = (encoder, decoder, ...rest) => {
+      flags.push(decoder.arr[decoder.pos]);
+      accept(encoder, decoder, ...rest);
+    };
+    compact.provider.connect();
+    await synced(compact);
+    // The whole draft, deflated, pushed on connection; then the answer to its step 1: nothing more.
+    expect(flags).toEqual([1, 0]);
+    expect(plainText(compact)).toBe(plainText(plain));
+
+    paragraphText(compact, 0).insert(0, "[v2] ");
+    await until(() => plainText(plain).includes("[v2] This strategy"), "the v1 client sees the v2 client's edit");
+    await until(async () => plainText(await storedDoc(processId)) === plainText(compact), "the edit is stored");
   });
 
   it("converges when two editors type into the same clause at the same time", async () => {

@@ -6,6 +6,7 @@ import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
 import { createCollabServer, type CollabServer, type CollabServerOptions } from "@/collab/server";
 import { DOC_FIELD } from "@/lib/collab/doc-json-field";
+import { acceptCompactSync, compactSyncParams } from "@/lib/collab/compact-sync";
 import { MESSAGE_EVENT, MESSAGE_PERSISTED, readClockMap } from "@/lib/collab/protocol";
 import { collabKey, signCollabToken } from "@/lib/collab/token";
 import type { Role } from "@/lib/domain/roles";
@@ -59,10 +60,10 @@ export interface Client {
 }
 
 /** A Node Yjs client speaking the y-websocket protocol, as the browser editor does. */
-export function connect(url: string, processId: string, token: string, options: { connect?: boolean } = {}): Client {
+export function connect(url: string, processId: string, token: string, options: { connect?: boolean; compactSync?: boolean } = {}): Client {
   const doc = new Y.Doc();
   const provider = new WebsocketProvider(url, processId, doc, {
-    params: { token },
+    params: options.compactSync ? { token, ...compactSyncParams(true) } : { token },
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
     disableBc: true,
     connect: options.connect ?? true,
@@ -73,6 +74,7 @@ export function connect(url: string, processId: string, token: string, options: 
   provider.on("connection-close", (event) => {
     if (event) closes.push(event.code);
   });
+  if (options.compactSync) acceptCompactSync(provider);
   // Change notices (comments, consensus) are ignored unless a test listens for them.
   provider.messageHandlers[MESSAGE_EVENT] = () => undefined;
   provider.messageHandlers[MESSAGE_PERSISTED] = (_encoder, decoder: decoding.Decoder) => {

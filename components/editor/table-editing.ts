@@ -1,0 +1,23 @@
+"use client";
+
+import type { Editor } from "@tiptap/core";
+
+const enabled = new WeakSet<Editor>();
+
+/**
+ * Loads prosemirror-tables (cell selection, Tab to the next cell, a new row from the last
+ * one) the first time someone works in a table, instead of with every draft page.
+ */
+export async function enableTableEditing(editor: Editor): Promise<void> {
+  if (enabled.has(editor) || editor.isDestroyed || !editor.isEditable) return;
+  enabled.add(editor);
+  const [{ tableEditing, goToNextCell, addRowAfter }, { keymap }] = await Promise.all([import("@tiptap/pm/tables"), import("@tiptap/pm/keymap")]);
+  if (editor.isDestroyed) return;
+  editor.registerPlugin(tableEditing());
+  editor.registerPlugin(
+    keymap({
+      Tab: (state, dispatch, view) => goToNextCell(1)(state, dispatch) || (!!view && addRowAfter(state, dispatch) && goToNextCell(1)(view.state, view.dispatch)),
+      "Shift-Tab": goToNextCell(-1),
+    }),
+  );
+}
