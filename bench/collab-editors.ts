@@ -50,7 +50,9 @@ export async function runLoad(kind: ServerKind, load: Load, accord: { databaseUr
   const server = await startServer(kind, { databaseUrl: accord.databaseUrl, member: () => accord.member, env: accord.env });
   try {
     const input: GeneratorInput = { target: server.target("bench-draft"), typists: load.typists, idle: load.idle, seconds: load.seconds, rate: 3.3 };
-    const child = spawnPinned(1, ["--import", "tsx", path.join(ROOT, "bench", "editors-generator.ts"), JSON.stringify(input)], process.env);
+    // ACCORD_BENCH_PROFILE also profiles the load generator (its lag decides whether a run counts).
+    const profile = process.env.ACCORD_BENCH_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${process.env.ACCORD_BENCH_PROFILE}/generator`] : [];
+    const child = spawnPinned(1, [...profile, "--import", "tsx", path.join(ROOT, "bench", "editors-generator.ts"), JSON.stringify(input)], process.env);
     let out = "";
     let err = "";
     let cpuStart = 0;
@@ -87,8 +89,10 @@ export async function runLoad(kind: ServerKind, load: Load, accord: { databaseUr
       ...result,
       serverCpuPercent: Math.round(((cpuEnd - cpuStart) / wall) * 1000) / 10,
       serverRssPeakMiB: rssPeak,
-      // The generator must keep up, or its delays would be charged to the server.
-      valid: result.generatorLagP99Ms <= 20,
+      // The generator must keep up: the process that timestamps arrivals must not lag, or
+      // its delays would be charged to the server; the typists must type (nearly) what they
+      // were asked to, or the server would be measured under less load than claimed.
+      valid: result.generatorLagP99Ms <= 20 && result.edits >= 0.95 * result.expectedEdits,
     };
   } finally {
     await server.stop();
@@ -156,7 +160,7 @@ export async function runCrowdSweep(ns: number[], seconds: number, log: (line: s
         runs.push(run);
         log(`crowd ${variant.label} ${n}: p95 ${run.p95Ms} ms, CPU ${run.serverCpuPercent}%, lag ${run.generatorLagP99Ms} ms`);
         if (!run.valid) {
-          stoppedBecause = `${n}: load generator saturated (lag p99 ${run.generatorLagP99Ms} ms)`;
+          stoppedBecause = `${n}: load generator saturated (lag p99 ${run.generatorLagP99Ms} ms, ${run.edits} of ${run.expectedEdits} edits typed)`;
           break;
         }
         if (!run.converged || run.p95Ms >= 250) {

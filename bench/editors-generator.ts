@@ -4,7 +4,10 @@
 import * as hdr from "hdr-histogram-js";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import * as Y from "yjs";
+import { fork, type ChildProcess } from "node:child_process";
+import path from "node:path";
 import { clauseTexts, ProtocolClient, seedDraft, type Target } from "./protocol-client";
+import { monotonicMs, type TypistsInput, type TypistsMessage } from "./typists-messages";
 
 export interface GeneratorInput {
   target: Target;
@@ -18,13 +21,18 @@ export interface GeneratorInput {
 
 export interface GeneratorResult {
   edits: number;
+  /** What the typists were asked to type; far fewer means their processes could not keep up. */
+  expectedEdits: number;
   timed: number;
   undelivered: number;
   p50Ms: number;
   p95Ms: number;
   p99Ms: number;
   maxMs: number;
+  /** Event-loop lag of the process that timestamps arrivals (the watchers'). */
   generatorLagP99Ms: number;
+  /** The worst of the typist processes'. */
+  typistsLagP99Ms: number;
   messagesInPerSecond: number;
   bytesInPerEdit: number;
   converged: boolean;
@@ -64,71 +72,87 @@ export async function generate(input: GeneratorInput): Promise<GeneratorResult> 
   }
   const watchers = await connectAll(input.target, 2, true);
   seeder.close();
-  const idle = await connectAll(input.target, input.idle, false);
-  const typists = await connectAll(input.target, input.typists, false);
   const baseline = countX(watchers[0].doc);
 
-  const latency = hdr.build({ lowestDiscernibleValue: 1, highestTrackableValue: 600_000_000, numberOfSignificantValueDigits: 3 });
-  // Sent times per (client id, clock), oldest first.
+  // Typists (and idle clients) in one or two child processes on this core.
+  const draft = Buffer.from(Y.encodeStateAsUpdate(watchers[0].doc)).toString("base64");
+  const total = input.typists + input.idle;
+  const shares = Math.max(1, Math.min(2, Math.ceil(total / 200)));
+  const children: ChildProcess[] = [];
   const sent = new Map<number, Array<[clock: number, at: number]>>();
-  for (const watcher of watchers) {
-    const seen = new Map<number, number>();
-    watcher.onUpdate((update, receivedAt) => {
-      for (const [client, end] of Y.parseUpdateMeta(update).to) {
-        const queue = sent.get(client);
-        if (!queue) continue;
-        const from = seen.get(client) ?? 0;
-        for (const [clock, at] of queue) {
-          if (clock >= end) break;
-          if (clock >= from) latency.recordValue(Math.max(1, Math.round((receivedAt - at) * 1000)));
+  const done: Array<Extract<TypistsMessage, { kind: "done" }>> = [];
+  let ready = 0;
+  for (let k = 0; k < shares; k++) {
+    const part = (n: number) => Math.floor((n * (k + 1)) / shares) - Math.floor((n * k) / shares);
+    const typistsInput: TypistsInput = { target: input.target, first: Math.floor((input.typists * k) / shares), typists: part(input.typists), idle: part(input.idle), rate: input.rate, draft };
+    const child = fork(path.join(__dirname, "typists-process.ts"), [JSON.stringify(typistsInput)], { execArgv: ["--import", "tsx"], stdio: ["ignore", "ignore", "inherit", "ipc"] });
+    child.on("message", (message: TypistsMessage) => {
+      if (message.kind === "ready") ready += 1;
+      else if (message.kind === "done") done.push(message);
+      else
+        for (const [client, clock, at] of message.edits) {
+          const list = sent.get(client) ?? [];
+          list.push([clock, at]);
+          sent.set(client, list);
         }
-        seen.set(client, Math.max(from, end));
-      }
     });
+    children.push(child);
   }
+  await until(() => ready === shares, "typists connected", 180_000);
 
-  const everyone = [...watchers, ...idle, ...typists];
-  for (const c of everyone) c.stats.messagesIn = c.stats.bytesIn = 0;
+  // Watchers note when each client's updates reach them; edits are timed after the run,
+  // once every typist process has reported what it sent and when.
+  const arrivals = watchers.map((watcher) => {
+    watcher.holdUpdates();
+    const seen: Array<[client: number, end: number, at: number]> = [];
+    watcher.onUpdate((update) => {
+      const at = monotonicMs();
+      for (const [client, end] of Y.parseUpdateMeta(update).to) seen.push([client, end, at]);
+    });
+    return seen;
+  });
+
+  for (const c of watchers) c.stats.messagesIn = c.stats.bytesIn = 0;
   const lag = monitorEventLoopDelay({ resolution: 10 });
   lag.enable();
   process.stdout.write("typing-start\n");
   const started = performance.now();
-  let edits = 0;
-  const interval = 1000 / input.rate;
-  const timers: NodeJS.Timeout[] = [];
-  typists.forEach((typist, i) => {
-    const text = clauseTexts(typist.doc)[i % 30];
-    typist.doc.on("update", (update: Uint8Array, origin: unknown) => origin !== typist && typist.sendUpdate(update));
-    const queue: Array<[number, number]> = [];
-    sent.set(typist.doc.clientID, queue);
-    const type = () => {
-      const clock = Y.getState(typist.doc.store, typist.doc.clientID);
-      const at = Math.min(text.length, 5 + (edits % 20));
-      queue.push([clock, performance.now()]);
-      text.insert(at, "x");
-      typist.sendCursor(at + 1);
-      edits += 1;
-      timers[i] = setTimeout(type, interval);
-    };
-    timers[i] = setTimeout(type, Math.random() * interval);
-  });
+  for (const child of children) child.send({ kind: "go" });
   await sleep(input.seconds * 1000);
-  timers.forEach((t) => clearTimeout(t));
+  for (const child of children) child.send({ kind: "stop" });
+  await until(() => done.length === shares, "typists stopped");
   const typingSeconds = (performance.now() - started) / 1000;
   process.stdout.write("typing-end\n");
   lag.disable();
-  const messagesIn = everyone.reduce((n, c) => n + c.stats.messagesIn, 0);
-  const bytesIn = everyone.reduce((n, c) => n + c.stats.bytesIn, 0);
+  const edits = done.reduce((n, d) => n + d.edits, 0);
 
   // Let the tail arrive, then check that nothing was lost on the way.
   const deadline = Date.now() + 10_000;
-  while (Date.now() < deadline && watchers.some((w) => countX(w.doc) - baseline < edits)) await sleep(100);
+  const settled = () => watchers.every((w) => (w.integrateHeld(), countX(w.doc) - baseline >= edits));
+  while (Date.now() < deadline && !settled()) await sleep(100);
+  for (const w of watchers) w.integrateHeld();
   const received = countX(watchers[0].doc) - baseline;
   const converged = received === edits && countX(watchers[1].doc) - baseline === edits && watchers[0].doc.getXmlFragment("default").toString() === watchers[1].doc.getXmlFragment("default").toString();
-  for (const c of everyone) c.close();
+  const messagesIn = watchers.reduce((n, c) => n + c.stats.messagesIn, 0) + done.reduce((n, d) => n + d.messagesIn, 0);
+  const bytesIn = watchers.reduce((n, c) => n + c.stats.bytesIn, 0) + done.reduce((n, d) => n + d.bytesIn, 0);
+  for (const child of children) child.send({ kind: "exit" });
+  for (const c of watchers) c.close();
+
+  const latency = hdr.build({ lowestDiscernibleValue: 1, highestTrackableValue: 600_000_000, numberOfSignificantValueDigits: 3 });
+  for (const seen of arrivals) {
+    const next = new Map<number, number>();
+    for (const [client, end, at] of seen) {
+      const list = sent.get(client);
+      if (!list) continue;
+      let i = next.get(client) ?? 0;
+      for (; i < list.length && list[i][0] < end; i++) latency.recordValue(Math.max(1, Math.round((at - list[i][1]) * 1000)));
+      next.set(client, i);
+    }
+  }
   const ms = (p: number) => Math.round(latency.getValueAtPercentile(p) / 100) / 10;
   return {
     edits,
+    expectedEdits: Math.round(input.typists * input.rate * input.seconds),
     timed: latency.totalCount,
     undelivered: edits - received,
     p50Ms: ms(50),
@@ -136,6 +160,7 @@ export async function generate(input: GeneratorInput): Promise<GeneratorResult> 
     p99Ms: ms(99),
     maxMs: Math.round(latency.maxValue / 100) / 10,
     generatorLagP99Ms: Math.round(lag.percentile(99) / 1e5) / 10,
+    typistsLagP99Ms: Math.max(0, ...done.map((d) => d.lagP99Ms)),
     messagesInPerSecond: Math.round(messagesIn / typingSeconds),
     bytesInPerEdit: edits ? Math.round(bytesIn / edits) : 0,
     converged,

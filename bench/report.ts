@@ -31,12 +31,12 @@ function editorsRows(runs: EditorsRun[]): string {
   return runs
     .map(
       (r) =>
-        `| ${tierName(r)} | ${r.variant ?? SERVER_LABEL[r.server]} | ${r.edits} | ${r.p50Ms} | ${r.p95Ms} | ${r.p99Ms} | ${r.serverCpuPercent}% | ${r.serverRssPeakMiB} MiB | ${r.messagesInPerSecond} | ${r.bytesInPerEdit} | ${r.generatorLagP99Ms} ms | ${r.valid ? "yes" : "**no**"} | ${r.converged ? "yes" : "**no**"} |`,
+        `| ${tierName(r)} | ${r.variant ?? SERVER_LABEL[r.server]} | ${r.edits} | ${r.p50Ms} | ${r.p95Ms} | ${r.p99Ms} | ${r.serverCpuPercent}% | ${r.serverRssPeakMiB} MiB | ${r.messagesInPerSecond} | ${r.bytesInPerEdit} | ${r.generatorLagP99Ms} ms (${r.typistsLagP99Ms ?? "–"} ms) | ${r.valid ? "yes" : "**no**"} | ${r.converged ? "yes" : "**no**"} |`,
     )
     .join("\n");
 }
 
-const EDITORS_HEAD = `| load | server | edits | p50 ms | p95 ms | p99 ms | server CPU | server RSS (peak) | messages/s to clients | bytes to clients per edit | generator lag p99 | valid | converged |
+const EDITORS_HEAD = `| load | server | edits | p50 ms | p95 ms | p99 ms | server CPU | server RSS (peak) | messages/s to clients | bytes to clients per edit | generator lag p99 (typists') | valid | converged |
 |---|---|---|---|---|---|---|---|---|---|---|---|---|`;
 
 function targets(r: BenchResults): string {
@@ -96,15 +96,19 @@ ${targets(r)}
 
 ## One draft, many editors, side by side
 
-Each server in its own process, started fresh for each load, under identical load from a
-generator process on the other core: typists are Yjs clients typing 3.3 characters per
-second each into their own clause (staggered starts) and sending a cursor update with every
-keystroke; two watcher clients integrate every update and time each edit by its (client id,
-clock) on the generator's monotonic clock, into an HDR histogram. Typists make real Yjs
-updates but do not integrate the others' (one core has to carry hundreds of them); the
-watchers do, and a run counts as converged only if both watchers end with every edit and
-identical documents. A run whose generator event-loop p99 lag exceeds 20 ms is marked
-invalid. Server CPU is utime + stime from \`/proc/<pid>/stat\` over the typing window; RSS
+Each server in its own process, started fresh for each load, under identical load from
+generator processes on the other core. Typists are Yjs clients (each its own \`Y.Doc\`,
+making real Yjs updates) typing 3.3 characters per second each into their own clause
+(staggered starts) and sending a cursor update with every keystroke; they start from a
+copy of the draft, speak websocket framing over plain TCP sockets and skip what the server
+sends without decoding it (read in turns, a slice every 5 ms), and run in one or two child
+processes. Two watcher clients, in the generator's main process, note when each (client
+id, clock) reaches them on the machine's monotonic clock; after the run every edit is timed
+against its send time into an HDR histogram; the watchers then integrate every update, and
+a run counts as converged only if both end with every edit and identical documents. A run
+is marked invalid if the watchers' event loop lags more than 20 ms at p99 (its delays would
+be charged to the server) or the typists typed less than 95% of the edits asked of them.
+Server CPU is utime + stime from \`/proc/<pid>/stat\` over the typing window; RSS
 is the peak of \`VmRSS\` sampled every 250 ms. Accord runs with authentication, SQLite
 persistence (every update stored before it is relayed) and its limits on; the stock
 servers keep documents in memory. Stock y-websocket's and Hocuspocus's servers start with
