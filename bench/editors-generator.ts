@@ -85,7 +85,8 @@ export async function generate(input: GeneratorInput): Promise<GeneratorResult> 
   for (let k = 0; k < shares; k++) {
     const part = (n: number) => Math.floor((n * (k + 1)) / shares) - Math.floor((n * k) / shares);
     const typistsInput: TypistsInput = { target: input.target, first: Math.floor((input.typists * k) / shares), typists: part(input.typists), idle: part(input.idle), rate: input.rate, draft };
-    const child = fork(path.join(__dirname, "typists-process.ts"), [JSON.stringify(typistsInput)], { execArgv: ["--import", "tsx"], stdio: ["ignore", "ignore", "inherit", "ipc"] });
+    const child = fork(path.join(__dirname, "typists-process.ts"), [], { execArgv: ["--import", "tsx"], stdio: ["ignore", "ignore", "inherit", "ipc"] });
+    child.send({ kind: "init", input: typistsInput });
     child.on("message", (message: TypistsMessage) => {
       if (message.kind === "ready") ready += 1;
       else if (message.kind === "done") done.push(message);

@@ -28,6 +28,7 @@ async function main(input: TypistsInput): Promise<void> {
   const timers: NodeJS.Timeout[] = [];
   const lag = monitorEventLoopDelay({ resolution: 10 });
   process.on("message", (message: { kind: string }) => {
+    if (message.kind === "init") return;
     if (message.kind === "go") {
       for (const c of clients) c.stats.messagesIn = c.stats.bytesIn = 0;
       lag.enable();
@@ -66,7 +67,11 @@ async function main(input: TypistsInput): Promise<void> {
   send({ kind: "ready" });
 }
 
-main(JSON.parse(process.argv[2]) as TypistsInput).catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
+// The input comes as the first message (a long draft would not fit in an argument).
+process.once("message", (message: { kind: string; input: TypistsInput }) => {
+  if (message.kind !== "init") return;
+  main(message.input).catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
 });

@@ -11,7 +11,15 @@ const enabled = new WeakSet<Editor>();
 export async function enableTableEditing(editor: Editor): Promise<void> {
   if (enabled.has(editor) || editor.isDestroyed || !editor.isEditable) return;
   enabled.add(editor);
-  const [{ tableEditing, goToNextCell, addRowAfter }, { keymap }] = await Promise.all([import("@tiptap/pm/tables"), import("@tiptap/pm/keymap")]);
+  let modules;
+  try {
+    modules = await Promise.all([import("@tiptap/pm/tables"), import("@tiptap/pm/keymap")]);
+  } catch {
+    // Offline before it was ever loaded: try again the next time the caret enters a table.
+    enabled.delete(editor);
+    return;
+  }
+  const [{ tableEditing, goToNextCell, addRowAfter }, { keymap }] = modules;
   if (editor.isDestroyed) return;
   editor.registerPlugin(tableEditing());
   editor.registerPlugin(
