@@ -137,7 +137,6 @@ export async function runCrowdSweep(ns: number[], seconds: number, log: (line: s
   process.setMaxListeners(0);
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "accord-bench-crowd-"));
   try {
-    const accord = await prepareAccord(dataDir);
     const variants: Array<{ kind: ServerKind; label: string; env?: Record<string, string> }> = [
       { kind: "accord", label: "Accord" },
       { kind: "accord", label: "Accord, no coalescing (before)", env: { ACCORD_COALESCE_MAX_MS: "0" } },
@@ -152,6 +151,9 @@ export async function runCrowdSweep(ns: number[], seconds: number, log: (line: s
       for (const n of ns) {
         let run: EditorsRun;
         try {
+          // A fresh database for every step, as the stock servers start fresh: otherwise each
+          // step would find the draft grown by every earlier step's typing.
+          const accord = await prepareAccord(mkdtempSync(path.join(dataDir, "step-")));
           run = await runLoad(variant.kind, { typists: n, idle: 0, seconds }, { ...accord, env: variant.env, variant: variant.label });
         } catch (error) {
           stoppedBecause = `${n}: run failed (${String(error).slice(0, 120)})`;
