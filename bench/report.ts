@@ -217,8 +217,10 @@ second into the first clause. Times are from navigation start.
 | keystroke to next frame p50 / p95 / max | ${r.coldLoad.runs.map((run) => `${run.typing.p50Ms} / ${run.typing.p95Ms} / ${run.typing.maxMs} ms`).join(" | ")} |
 | long tasks (load and typing) | ${r.coldLoad.runs.map((run) => `${run.longTasks.count}, total ${run.longTasks.totalMs} ms, longest ${run.longTasks.maxMs} ms`).join(" | ")} |
 
-The panel renders 50 threads at a time ("Show more"); anchors are resolved from their Yjs
-positions at most every 300 ms and only mapped through each keystroke in between.
+The panel renders 50 threads at a time ("Show more"); comment highlights are mapped through
+each keystroke and resolved again from their Yjs positions once typing pauses for 400 ms
+(at least every 2 s). In the Slow 4G column the socket had not opened yet when the editor
+became editable: the text came from the snapshot.
 
 ## What changed because of these numbers
 
