@@ -75,6 +75,11 @@ test("going offline, typing, reloading and coming back online keeps the text and
   await caretAtEndOf(writer.page, "4.1");
   await writer.page.keyboard.type(" Typed without a network.");
   await expect(writer.page.getByTestId("save-status")).toHaveText(/^Offline — \d+ changes kept on this device$/);
+  // The last key is in the page before ProseMirror has read it into the document (it reads
+  // DOM changes a moment later); reload only once the document, not just the screen, has it.
+  await expect
+    .poll(() => writer.page.getByTestId("editor").evaluate((el) => (el as HTMLElement & { editor?: { state: { doc: { textContent: string } } } }).editor?.state.doc.textContent ?? ""))
+    .toContain("Typed without a network.");
 
   const reloaded = await writer.page.reload();
   // Served by the service worker from this device's cache: there is no network.
