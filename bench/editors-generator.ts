@@ -48,10 +48,11 @@ async function until(check: () => boolean, what: string, ms = 60_000): Promise<v
   }
 }
 
-async function connectAll(target: Target, count: number, integrate: boolean): Promise<ProtocolClient[]> {
+/** Watchers: full clients that integrate every update. */
+async function connectWatchers(target: Target, count: number): Promise<ProtocolClient[]> {
   const out: ProtocolClient[] = [];
   for (let i = 0; i < count; i += 50) {
-    const batch = Array.from({ length: Math.min(50, count - i) }, () => new ProtocolClient(target, integrate));
+    const batch = Array.from({ length: Math.min(50, count - i) }, () => new ProtocolClient(target, true));
     await Promise.all(batch.map((c) => c.start()));
     await until(() => batch.every((c) => c.synced && clauseTexts(c.doc).length >= 30), "clients synced with the draft");
     out.push(...batch);
@@ -70,7 +71,7 @@ export async function generate(input: GeneratorInput): Promise<GeneratorResult> 
     seeder.doc.on("update", (update: Uint8Array, origin: unknown) => origin !== seeder && seeder.sendUpdate(update));
     seedDraft(seeder.doc);
   }
-  const watchers = await connectAll(input.target, 2, true);
+  const watchers = await connectWatchers(input.target, 2);
   seeder.close();
   const baseline = countX(watchers[0].doc);
 

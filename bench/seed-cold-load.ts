@@ -7,16 +7,10 @@ import { DOC_FIELD } from "../lib/collab/extensions";
 import { createDb } from "../lib/db/client";
 import { createDraft } from "../lib/server/draft/create-draft";
 import { typedDraft } from "./large-draft";
+import { clauseTexts } from "./protocol-client";
 
 const THREADS = 1250;
 const COMMENTS_PER_THREAD = 4;
-
-function* texts(node: Y.XmlFragment | Y.XmlElement): Generator<Y.XmlText> {
-  for (const child of node.toArray()) {
-    if (child instanceof Y.XmlText) yield child;
-    else if (child instanceof Y.XmlElement) yield* texts(child);
-  }
-}
 
 async function main(file: string): Promise<void> {
   const db = createDb(`file:${file}`);
@@ -38,11 +32,11 @@ async function main(file: string): Promise<void> {
     );
     const members = await db.membership.findMany({ where: { processId: target.id }, include: { user: true, group: true } });
     const clauseRows = await db.clause.findMany({ where: { processId: target.id, kind: "clause" }, orderBy: { position: "asc" } });
-    const clauseTexts = [...texts(doc.getXmlFragment(DOC_FIELD))].filter((t) => t.parent instanceof Y.XmlElement && t.parent.nodeName === "paragraph");
+    const paragraphTexts = clauseTexts(doc).filter((t) => t.parent instanceof Y.XmlElement && t.parent.nodeName === "paragraph");
     const rel = (t: Y.XmlText, i: number) => JSON.stringify(Y.relativePositionToJSON(Y.createRelativePositionFromTypeIndex(t, i)));
     let comments = 0;
     for (let i = 0; i < THREADS; i++) {
-      const text = clauseTexts[i % clauseTexts.length];
+      const text = paragraphTexts[i % paragraphTexts.length];
       const clause = clauseRows[i % clauseRows.length];
       const start = (i * 7) % (text.length - 20);
       const thread = await db.commentThread.create({
