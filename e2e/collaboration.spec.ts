@@ -73,19 +73,26 @@ test("going offline, typing, reloading and coming back online keeps the text and
   await writer.context.setOffline(true);
   await expect(writer.page.getByTestId("save-status")).toHaveText(/^Offline/);
   await caretAtEndOf(writer.page, "4.1");
-  await writer.page.keyboard.type(" Typed without a network.");
-  await expect(writer.page.getByTestId("save-status")).toHaveText(/^Offline — \d+ changes kept on this device$/);
-  // The last key is in the page before ProseMirror has read it into the document (it reads
-  // DOM changes a moment later); reload only once the document, not just the screen, has it.
+  const typed = " Typed without a network.";
+  await writer.page.keyboard.type(typed);
+  // Every typed character counts as a kept change once the editor's document (and with it
+  // this device's buffer) has it: reload only then. The last key is in the page a moment
+  // before ProseMirror reads it into the document.
   await expect
-    .poll(() => writer.page.getByTestId("editor").evaluate((el) => (el as HTMLElement & { editor?: { state: { doc: { textContent: string } } } }).editor?.state.doc.textContent ?? ""))
-    .toContain("Typed without a network.");
+    .poll(async () => Number((await writer.page.getByTestId("save-status").textContent())?.match(/^Offline — (\d+) changes kept on this device$/)?.[1] ?? 0))
+    .toBeGreaterThanOrEqual(typed.length);
+  // What this device holds before the reload, for the failure message if the text is not back.
+  const kept = await writer.page.evaluate(async () => {
+    const buffered = Object.keys(localStorage).filter((k) => k.endsWith(":wal")).map((k) => JSON.parse(localStorage.getItem(k) ?? "[]").length);
+    const text = (document.querySelector("[data-testid=editor]") as HTMLElement & { editor?: { state: { doc: { textContent: string } } } }).editor?.state.doc.textContent ?? "";
+    return `buffered updates ${buffered.join("/") || 0}; document has the sentence: ${text.includes("Typed without a network.")}`;
+  });
 
   const reloaded = await writer.page.reload();
   // Served by the service worker from this device's cache: there is no network.
   expect(reloaded?.fromServiceWorker()).toBe(true);
   await liveEditor(writer.page);
-  await expect.poll(() => editorText(writer.page)).toContain("Typed without a network.");
+  await expect.poll(() => editorText(writer.page), { message: `kept before the reload: ${kept}` }).toContain("Typed without a network.");
   await expect(writer.page.getByTestId("save-status")).toHaveText(/^Offline — \d+ changes kept on this device$/);
   expect(await editorText(reader.page)).not.toContain("Typed without a network.");
 

@@ -213,6 +213,26 @@ function LiveEditor(props: LiveDraftProps & { runtime: CollabRuntime }) {
     [extensions, canEdit],
   );
 
+  // ProseMirror reads typed text back from the page a moment after the key (on the next
+  // mutation callback, or 20 ms later for some changes). When the page goes away (reload,
+  // closed tab, app switch on a phone) read it now, so the last keystroke reaches the
+  // document and this device's buffer before the page is gone.
+  useEffect(() => {
+    if (!editor) return;
+    const flush = () => {
+      if (!editor.isDestroyed) (editor.view as unknown as { domObserver?: { flush(): void } }).domObserver?.flush();
+    };
+    const onVisibility = () => {
+      if (document.visibilityState === "hidden") flush();
+    };
+    window.addEventListener("pagehide", flush);
+    document.addEventListener("visibilitychange", onVisibility);
+    return () => {
+      window.removeEventListener("pagehide", flush);
+      document.removeEventListener("visibilitychange", onVisibility);
+    };
+  }, [editor]);
+
   // Keep highlights and per-clause margin counts in step with the threads.
   useEffect(() => {
     if (!editor || editor.isDestroyed) return;
@@ -271,13 +291,16 @@ function LiveEditor(props: LiveDraftProps & { runtime: CollabRuntime }) {
   }, [ready, store]);
 
   // Show the live text once this device's copy or the server's has arrived — never an empty page.
+  // A device copy counts only once all of it is in (IndexedDB and the edits buffered after it),
+  // so the text on screen never lacks the last thing typed before a reload.
   useEffect(() => {
     if (!editor || ready) return;
     let done = false;
+    let localLoaded = !runtime.hasLocalCopy;
     const check = () => {
       if (done) return;
       const fragment = runtime.doc.getXmlFragment(DOC_FIELD);
-      if (runtime.provider.synced || fragment.length > 0) {
+      if (runtime.provider.synced || (localLoaded && fragment.length > 0)) {
         done = true;
         setReady(true);
         performance.mark("accord:editable");
@@ -285,7 +308,10 @@ function LiveEditor(props: LiveDraftProps & { runtime: CollabRuntime }) {
     };
     // The text may already be in (a first visit's snapshot arrives before the editor exists).
     check();
-    void runtime.localReady.then(check);
+    void runtime.localReady.then(() => {
+      localLoaded = true;
+      check();
+    });
     runtime.provider.on("sync", check);
     runtime.doc.on("update", check);
     return () => {

@@ -99,7 +99,8 @@ export class CollabRuntime {
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private readonly localCopyKey: string;
   private readonly snapshotApplied: Promise<void>;
-  private readonly hasLocalCopy: boolean;
+  /** This device already kept a copy of the draft when the page opened. */
+  readonly hasLocalCopy: boolean;
 
   constructor(private readonly options: RuntimeOptions) {
     const scope = `accord:${options.processId}:${options.userId}`;
