@@ -1,6 +1,7 @@
 // Renders docs/benchmarks.md from one run's results.
 import type { RouteBundle } from "./bundle-budget";
 import type { CrowdResult, EditorsRun } from "./collab-editors";
+import type { StorageFloor } from "./storage-floor";
 import type { ColdLoadResult } from "./cold-load";
 import type { DraftsResult } from "./many-drafts";
 import { SERVER_LABEL } from "./servers";
@@ -13,6 +14,7 @@ export interface BenchResults {
   pinned: boolean;
   durationS: number;
   editors: EditorsRun[];
+  storageFloor: StorageFloor | null;
   crowd: CrowdResult | null;
   drafts: DraftsResult | null;
   traces: TracesResult;
@@ -26,6 +28,16 @@ const kb = (bytes: number) => `${(bytes / 1000).toFixed(1)} KB`;
 const inp = (ms: number) => (ms === 0 ? "< 16 ms" : `${ms} ms`);
 const verdict = (ok: boolean) => (ok ? "met" : "**not met**");
 const tierName = (r: EditorsRun) => (r.connected - 2 > r.typists ? `${r.connected - 2} connected, ${r.typists} typing` : `${r.typists} typing`);
+
+/** Loads run several times: each server's rounds, behind the medians in the table. */
+function roundsNote(runs: EditorsRun[]): string {
+  const repeated = runs.filter((r) => r.rounds && r.rounds.length > 1);
+  if (!repeated.length) return "";
+  const lines = repeated.map(
+    (r) => `- ${tierName(r)}, ${r.variant ?? SERVER_LABEL[r.server]}: CPU ${r.rounds!.map((x) => `${x.cpuPercent}%`).join(" / ")}; p95 ${r.rounds!.map((x) => `${x.p95Ms} ms`).join(" / ")}`,
+  );
+  return `\nThe ${repeated[0].rounds!.length} rounds behind the medians above (each server in turn, the order rotating):\n\n${lines.join("\n")}\n`;
+}
 
 function editorsRows(runs: EditorsRun[]): string {
   return runs
@@ -56,6 +68,13 @@ function targets(r: BenchResults): string {
     }
     rows.push(`| ${load}: Accord CPU ≤ 1.25 × y-websocket's | ${a.serverCpuPercent}% vs ${y.serverCpuPercent}% (${(a.serverCpuPercent / Math.max(0.1, y.serverCpuPercent)).toFixed(2)}×) | ${verdict(a.serverCpuPercent <= 1.25 * y.serverCpuPercent)} |`);
     rows.push(`| ${load}: Accord p95 no worse than Hocuspocus | ${a.p95Ms} ms vs ${h.p95Ms} ms | ${verdict(a.p95Ms <= h.p95Ms)} |`);
+    const floor = r.storageFloor;
+    if (floor && !idle && typists === Math.min(...r.editors.map((e) => e.typists))) {
+      const rest = Math.max(0, a.serverCpuPercent - floor.cpuPercent);
+      rows.push(
+        `| ${load}: what storing alone costs (context, not a target) | ${floor.cpuPercent}% of a core for ${floor.commitsPerSecond} commits/s; Accord less that: ${Math.round(rest * 10) / 10}% vs ${y.serverCpuPercent}% (${(rest / Math.max(0.1, y.serverCpuPercent)).toFixed(2)}×) | — |`,
+      );
+    }
   }
   if (r.crowd) {
     const accord = r.crowd.largest.find((l) => l.label === "Accord");
@@ -96,10 +115,15 @@ ${targets(r)}
 
 ## One draft, many editors, side by side
 
-Each server in its own process, started fresh for each load, under identical load from
-generator processes on the other core. Typists are Yjs clients (each its own \`Y.Doc\`,
-making real Yjs updates) typing 3.3 characters per second each into their own clause
-(staggered starts) and sending a cursor update with every keystroke; they start from a
+Each server in its own process; the three start together, and none is measured before its
+own CPU has settled (V8 collects startup garbage for tens of seconds after a start: about 1%
+of a core for a server loaded through tsx, which a server in service has long passed). Each
+load then runs on each server in turn, under identical load from generator processes on the
+other core; the in-memory servers get a new document for every run. Where a load runs
+several rounds, the order rotates and the table shows each figure's median.
+
+Typists are Yjs clients (each its own \`Y.Doc\`, making real Yjs updates) typing 3.3
+characters per second each into their own clause (staggered starts) and sending a cursor update with every keystroke; they start from a
 copy of the draft, speak websocket framing over plain TCP sockets and skip what the server
 sends without decoding it (read in turns, a slice every 5 ms), and run in one or two child
 processes. Two watcher clients, in the generator's main process, note when each (client
@@ -116,13 +140,14 @@ an empty document, so a client first writes the same shape of draft (6 sections 
 
 ${EDITORS_HEAD}
 ${editorsRows(r.editors)}
-${
+${roundsNote(r.editors)}${
   r.crowd
     ? `
 ## Crowd sweep (\`--full\`)
 
 N typists on one draft, 3.3 characters per second each, N = 50 → 800; each server climbs
-until a run fails the bar (p95 ≥ 250 ms, edits lost, or the generator saturated). For
+until a run fails the bar (p95 ≥ 250 ms, edits lost, or the generator saturated). Every
+step starts its server afresh, without the settling wait (at these loads it is noise). For
 reference, Etherpad's own load test collapses at about 400 authors on 4 vCPUs and Google
 Docs lets at most 100 people edit at once. "Accord, no coalescing (before)" is the same
 server with its fan-out window off (\`ACCORD_COALESCE_MAX_MS=0\`): every database write is

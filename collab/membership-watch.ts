@@ -1,6 +1,6 @@
-import type { Db } from "@/lib/db/client";
 import { CLOSE } from "@/lib/collab/protocol";
 import type { Connection } from "./connection";
+import type { MembershipSnapshot } from "./persistence";
 
 /**
  * Re-checks every open connection against the database on a short interval (one
@@ -12,7 +12,7 @@ export class MembershipWatch {
   private running = false;
 
   constructor(
-    private readonly db: Db,
+    private readonly lookup: (processIds: string[], userIds: string[]) => Promise<MembershipSnapshot>,
     private readonly connections: () => Iterable<Connection>,
     private readonly intervalMs: number,
     private readonly log: (m: string, e?: unknown) => void,
@@ -38,14 +38,8 @@ export class MembershipWatch {
       if (!open.length) return;
       const processIds = [...new Set(open.map((c) => c.processId))];
       const userIds = [...new Set(open.map((c) => c.userId))];
-      const rows = await this.db.membership.findMany({
-        where: { processId: { in: processIds }, userId: { in: userIds } },
-        select: { processId: true, userId: true, role: true, groupId: true },
-      });
+      const { rows, signedOff } = await this.lookup(processIds, userIds);
       const current = new Map(rows.map((r) => [`${r.processId}:${r.userId}`, r]));
-      const signedOff = new Set(
-        (await this.db.process.findMany({ where: { id: { in: processIds }, status: "signed_off" }, select: { id: true } })).map((p) => p.id),
-      );
       for (const conn of open) {
         const row = current.get(`${conn.processId}:${conn.userId}`);
         if (!row) conn.close(CLOSE.notMember, "you are no longer a member of this process");

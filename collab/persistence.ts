@@ -9,6 +9,11 @@ import type { MemberFacts } from "./auth";
 
 export type LoadedDoc = StoredDocState;
 
+export interface MembershipSnapshot {
+  rows: Array<{ processId: string; userId: string; role: string; groupId: string }>;
+  signedOff: Set<string>;
+}
+
 export interface StoredClause {
   number: string;
   position: number;
@@ -69,6 +74,16 @@ export class DocStore {
         process: { select: { status: true } },
       },
     });
+  }
+
+  /** The membership watch's periodic re-check: current role and group of these people, and which of these processes are signed off. */
+  async currentMemberships(processIds: string[], userIds: string[]): Promise<MembershipSnapshot> {
+    const rows = await this.db.membership.findMany({
+      where: { processId: { in: processIds }, userId: { in: userIds } },
+      select: { processId: true, userId: true, role: true, groupId: true },
+    });
+    const signedOff = await this.db.process.findMany({ where: { id: { in: processIds }, status: "signed_off" }, select: { id: true } });
+    return { rows, signedOff: new Set(signedOff.map((p) => p.id)) };
   }
 
   async append(processId: string, update: Uint8Array): Promise<number> {
@@ -138,8 +153,12 @@ export class DocStore {
 /** The snapshot with the log applied, garbage-collected: the new snapshot. */
 export function foldState(snapshot: Uint8Array | null, updates: Uint8Array[]): Uint8Array {
   const doc = new Y.Doc({ gc: true });
-  if (snapshot) Y.applyUpdate(doc, snapshot);
-  for (const update of updates) Y.applyUpdate(doc, update);
+  // One transaction for all of them: Yjs tidies up (merges structs, collects garbage)
+  // once instead of after every row, which made folding 500 rows three times slower.
+  doc.transact(() => {
+    if (snapshot) Y.applyUpdate(doc, snapshot);
+    for (const update of updates) Y.applyUpdate(doc, update);
+  });
   const state = Y.encodeStateAsUpdate(doc);
   doc.destroy();
   return state;

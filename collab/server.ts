@@ -168,7 +168,7 @@ export async function createCollabServer(options: CollabServerOptions): Promise<
     return [...rooms.values()].flatMap((r) => [...r.connections]);
   }
 
-  const watch = new MembershipWatch(options.db, allConnections, options.membershipCheckMs ?? 2000, log, (processId) => rooms.get(processId)?.freeze());
+  const watch = new MembershipWatch((processIds, userIds) => store.currentMemberships(processIds, userIds), allConnections, options.membershipCheckMs ?? 2000, log, (processId) => rooms.get(processId)?.freeze());
   watch.start();
 
   function onMessage(room: Room, conn: Connection, data: Uint8Array): void {

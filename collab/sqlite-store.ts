@@ -4,7 +4,7 @@ import { docStateFrom } from "@/lib/db/doc-state";
 import type { Db } from "@/lib/db/client";
 import type { DocNode } from "@/lib/domain/draft-doc";
 import type { MemberFacts } from "./auth";
-import { DocStore, foldState, planDerived, type DerivedWrite, type LoadedDoc, type StoredClause } from "./persistence";
+import { DocStore, foldState, planDerived, type DerivedWrite, type LoadedDoc, type MembershipSnapshot, type StoredClause } from "./persistence";
 
 /** Prisma writes DateTime to SQLite as ISO 8601 text with an explicit offset. */
 const now = () => new Date().toISOString().replace("Z", "+00:00");
@@ -40,6 +40,11 @@ export class SqliteDocStore extends DocStore {
           'FROM "Membership" m JOIN "User" u ON u."id" = m."userId" JOIN "StakeholderGroup" g ON g."id" = m."groupId" JOIN "Process" p ON p."id" = m."processId" ' +
           'WHERE m."processId" = ? AND m."userId" = ?',
       ),
+      // Lists as JSON arrays: one prepared statement whatever their length.
+      memberships: connection.prepare<[string, string], { processId: string; userId: string; role: string; groupId: string }>(
+        'SELECT "processId", "userId", "role", "groupId" FROM "Membership" WHERE "processId" IN (SELECT value FROM json_each(?)) AND "userId" IN (SELECT value FROM json_each(?))',
+      ),
+      signedOff: connection.prepare<[string], { id: string }>('SELECT "id" FROM "Process" WHERE "id" IN (SELECT value FROM json_each(?)) AND "status" = \'signed_off\''),
       upsertDraft: connection.prepare(
         'INSERT INTO "Draft" ("processId", "content", "updatedAt") VALUES (?, ?, ?) ON CONFLICT ("processId") DO UPDATE SET "content" = excluded."content", "updatedAt" = excluded."updatedAt"',
       ),
@@ -72,6 +77,15 @@ export class SqliteDocStore extends DocStore {
       user: { name: row.userName },
       group: { id: row.groupId, key: row.groupKey, name: row.groupName, colour: row.groupColour },
       process: { status: row.status },
+    };
+  }
+
+  /** The membership watch's re-check every two seconds, without the ORM's per-query compilation. */
+  override async currentMemberships(processIds: string[], userIds: string[]): Promise<MembershipSnapshot> {
+    const ids = JSON.stringify(processIds);
+    return {
+      rows: this.statements.memberships.all(ids, JSON.stringify(userIds)),
+      signedOff: new Set(this.statements.signedOff.all(ids).map((r) => r.id)),
     };
   }
 

@@ -30,7 +30,10 @@ export async function getDraftSnapshot(actor: Actor, processId: unknown): Promis
   let entry = cache.get(id);
   if (!entry || entry.key !== key) {
     const doc = new Y.Doc({ gc: true });
-    for (const update of state?.updates ?? []) Y.applyUpdate(doc, update);
+    // One transaction: Yjs tidies up once, not after every stored row.
+    doc.transact(() => {
+      for (const update of state?.updates ?? []) Y.applyUpdate(doc, update);
+    });
     entry = { key, v2: Y.encodeStateAsUpdateV2(doc) };
     doc.destroy();
     cache.delete(id);
