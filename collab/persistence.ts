@@ -3,7 +3,7 @@ import { clauseTextHash } from "@/lib/domain/clause-hash";
 import { deriveClauses, type DerivedClause } from "@/lib/domain/clauses";
 import type { DocNode } from "@/lib/domain/draft-doc";
 import type { Db } from "@/lib/db/client";
-import { readDocState, type StoredDocState } from "@/lib/db/doc-state";
+import { applyStoredUpdates, readDocState, type StoredDocState } from "@/lib/db/doc-state";
 import { docJsonToYUpdate } from "@/lib/collab/doc-json";
 import type { MemberFacts } from "./auth";
 
@@ -153,12 +153,7 @@ export class DocStore {
 /** The snapshot with the log applied, garbage-collected: the new snapshot. */
 export function foldState(snapshot: Uint8Array | null, updates: Uint8Array[]): Uint8Array {
   const doc = new Y.Doc({ gc: true });
-  // One transaction for all of them: Yjs tidies up (merges structs, collects garbage)
-  // once instead of after every row, which made folding 500 rows three times slower.
-  doc.transact(() => {
-    if (snapshot) Y.applyUpdate(doc, snapshot);
-    for (const update of updates) Y.applyUpdate(doc, update);
-  });
+  applyStoredUpdates(doc, snapshot ? [snapshot, ...updates] : updates);
   const state = Y.encodeStateAsUpdate(doc);
   doc.destroy();
   return state;

@@ -2,6 +2,7 @@ import * as encoding from "lib0/encoding";
 import * as syncProtocol from "y-protocols/sync";
 import * as Y from "yjs";
 import { yDocToDocJson } from "@/lib/collab/doc-json";
+import { applyStoredUpdates } from "@/lib/db/doc-state";
 import { CLOSE, encodePersisted, MESSAGE_SYNC, type ClockMap } from "@/lib/collab/protocol";
 import { emitProcessEvent } from "@/lib/runtime/process-events";
 import { AwarenessRegistry, awarenessMessage } from "./awareness";
@@ -75,9 +76,7 @@ export class Room {
     private readonly deps: RoomDeps,
   ) {
     this.awareness = new AwarenessRegistry(deps.limits.maxAwarenessStateBytes);
-    this.doc.transact(() => {
-      for (const update of loaded.updates) Y.applyUpdate(this.doc, update, PERSISTED);
-    });
+    applyStoredUpdates(this.doc, loaded.updates, PERSISTED);
     this.bytes = loaded.bytes;
     this.rowsSinceSnapshot = loaded.rowsSinceSnapshot;
   }

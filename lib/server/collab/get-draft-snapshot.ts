@@ -1,6 +1,6 @@
 import "server-only";
 import * as Y from "yjs";
-import { readDocState } from "@/lib/db/doc-state";
+import { applyStoredUpdates, readDocState } from "@/lib/db/doc-state";
 import type { Actor } from "../auth/actor";
 import { db } from "../db";
 import { authorizeInProcess } from "../processes/access";
@@ -30,10 +30,7 @@ export async function getDraftSnapshot(actor: Actor, processId: unknown): Promis
   let entry = cache.get(id);
   if (!entry || entry.key !== key) {
     const doc = new Y.Doc({ gc: true });
-    // One transaction: Yjs tidies up once, not after every stored row.
-    doc.transact(() => {
-      for (const update of state?.updates ?? []) Y.applyUpdate(doc, update);
-    });
+    applyStoredUpdates(doc, state?.updates ?? []);
     entry = { key, v2: Y.encodeStateAsUpdateV2(doc) };
     doc.destroy();
     cache.delete(id);
