@@ -8,6 +8,7 @@ import path from "node:path";
 import { createDb } from "../lib/db/client";
 import type { GeneratorInput, GeneratorResult } from "./editors-generator";
 import { cpuSeconds, rssMiB, spawnPinned, startServer, type AccordMember, type RunningServer, type ServerKind } from "./servers";
+import { freshCopies } from "./accord-drafts";
 import { runStorageFloor, type StorageFloor } from "./storage-floor";
 import { ROOT } from "./support";
 
@@ -163,16 +164,22 @@ export async function runEditorsBench(loads: Array<Load & { rounds?: number }>, 
   const servers: RunningServer[] = [];
   try {
     const accord = await prepareAccord(dataDir);
-    for (const kind of SERVERS) servers.push(await startServer(kind, { databaseUrl: accord.databaseUrl, member: () => accord.member }));
+    // Every run gets a new document on every server: the stock servers' start empty and are
+    // seeded with the draft's shape, Accord's are copies of the demo draft.
+    const member = freshCopies(path.join(dataDir, "accord.db"), accord.member);
+    for (const kind of SERVERS) servers.push(await startServer(kind, { databaseUrl: accord.databaseUrl, member }));
+    // A server in service has long compiled its hot paths; one started seconds ago is still
+    // compiling them (a fifth of a core more in the first rounds here). Warm each with a short
+    // load of its own, then let it settle before anything is measured.
+    for (const server of servers) await runLoadOn(server, { typists: 50, idle: 0, seconds: 10 }, accord, "bench-warm-up");
     const waited = await Promise.all(servers.map((server) => settle(server.pid)));
-    log(`servers settled after ${servers.map((server, i) => `${server.kind} ${waited[i]} s`).join(", ")}`);
+    log(`servers warmed, settled after ${servers.map((server, i) => `${server.kind} ${waited[i]} s`).join(", ")}`);
     const out: EditorsRun[] = [];
     for (const load of loads) {
       const rounds = new Map<ServerKind, EditorsRun[]>(SERVERS.map((kind) => [kind, []]));
       for (let round = 0; round < (load.rounds ?? 1); round++) {
         for (let i = 0; i < servers.length; i++) {
           const server = servers[(i + round) % servers.length];
-          // A new document per run for the in-memory servers; Accord's is the stored draft.
           const run = await runLoadOn(server, load, accord, `bench-draft-${load.typists}-${load.idle}-${round}`);
           log(`${server.kind} ${load.typists}/${load.typists + load.idle}${load.rounds ? ` round ${round + 1}` : ""}: p95 ${run.p95Ms} ms, CPU ${run.serverCpuPercent}%, lag ${run.generatorLagP99Ms} ms${run.converged ? "" : ", NOT CONVERGED"}`);
           rounds.get(server.kind)!.push(run);

@@ -5,8 +5,8 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import Database from "better-sqlite3";
 import * as hdr from "hdr-histogram-js";
+import { cloneProcesses, memberOfCopy } from "./accord-drafts";
 import { prepareAccord } from "./collab-editors";
 import { clauseTexts, ProtocolClient } from "./protocol-client";
 import { cpuSeconds, isPinned, rssKiB, rssMiB, startServer } from "./servers";
@@ -30,37 +30,6 @@ export interface DraftsResult {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Copies the demo process (its group, the member's membership, draft and Yjs snapshot) `count` times. */
-function cloneProcesses(file: string, demo: { processId: string; userId: string; groupId: string }, count: number): void {
-  const db = new Database(file);
-  try {
-    const columns = (table: string) => (db.prepare(`PRAGMA table_info("${table}")`).all() as Array<{ name: string }>).map((c) => c.name);
-    const clone = (table: string, where: string, overrides: Record<string, string>) => {
-      const cols = columns(table);
-      const select = cols.map((c) => (c in overrides ? "?" : `"${c}"`)).join(", ");
-      const statement = db.prepare(`INSERT INTO "${table}" (${cols.map((c) => `"${c}"`).join(", ")}) SELECT ${select} FROM "${table}" WHERE ${where}`);
-      return (values: Record<string, string>, ...whereArgs: string[]) => statement.run(...cols.filter((c) => c in overrides).map((c) => values[c]), ...whereArgs);
-    };
-    const process = clone("Process", '"id" = ?', { id: "" });
-    const group = clone("StakeholderGroup", '"id" = ?', { id: "", processId: "" });
-    const membership = clone("Membership", '"processId" = ? AND "userId" = ?', { id: "", processId: "", groupId: "" });
-    const draft = clone("Draft", '"processId" = ?', { processId: "" });
-    const snapshot = clone("DocSnapshot", '"processId" = ?', { processId: "" });
-    db.transaction(() => {
-      for (let i = 0; i < count; i++) {
-        const id = `bench-draft-${i}`;
-        process({ id }, demo.processId);
-        group({ id: `${id}-group`, processId: id }, demo.groupId);
-        membership({ id: `${id}-member`, processId: id, groupId: `${id}-group` }, demo.processId, demo.userId);
-        draft({ processId: id }, demo.processId);
-        snapshot({ processId: id }, demo.processId);
-      }
-    })();
-  } finally {
-    db.close();
-  }
-}
-
 async function health(url: string): Promise<{ rooms: number; connections: number }> {
   const res = await fetch(url);
   return (await res.json()) as { rooms: number; connections: number };
@@ -79,12 +48,12 @@ export async function runManyDrafts(documentCounts: number[], log: (line: string
     while (!first.synced) await sleep(10);
     first.close();
     await warm.stop();
-    cloneProcesses(path.join(dataDir, "accord.db"), accord.member, Math.max(...documentCounts));
+    cloneProcesses(path.join(dataDir, "accord.db"), accord.member, Array.from({ length: Math.max(...documentCounts) }, (_, i) => `bench-draft-${i}`));
     const tiers: DraftsTier[] = [];
     for (const documents of documentCounts) {
       const server = await startServer("accord", {
         databaseUrl: accord.databaseUrl,
-        member: (id) => ({ ...accord.member, processId: id, groupId: `${id}-group` }),
+        member: (id) => memberOfCopy(accord.member, id),
         env: { ACCORD_COLLAB_UNLOAD_AFTER_MS: "5000" },
       });
       try {

@@ -72,7 +72,7 @@ function targets(r: BenchResults): string {
     if (floor && !idle && typists === Math.min(...r.editors.map((e) => e.typists))) {
       const rest = Math.max(0, a.serverCpuPercent - floor.cpuPercent);
       rows.push(
-        `| ${load}: what storing alone costs (context, not a target) | ${floor.cpuPercent}% of a core for ${floor.commitsPerSecond} commits/s; Accord less that: ${Math.round(rest * 10) / 10}% vs ${y.serverCpuPercent}% (${(rest / Math.max(0.1, y.serverCpuPercent)).toFixed(2)}×) | — |`,
+        `| ${load}: what storing alone costs (context, not a target) | ${floor.cpuPercent}% of a core for ${floor.commitsPerSecond} commits/s (a process appending at that rate, ${floor.appendingCpuPercent}%, less one waking at that rate without appending, ${floor.wakingCpuPercent}%); Accord less that: ${Math.round(rest * 10) / 10}% vs ${y.serverCpuPercent}% (${(rest / Math.max(0.1, y.serverCpuPercent)).toFixed(2)}×) | — |`,
       );
     }
   }

@@ -1,6 +1,7 @@
 // Child process of the storage-floor measurement: Accord's own SQLite document store,
-// appending one keystroke-sized Yjs update per commit at a fixed rate, and nothing else.
-// Prints its CPU (user + system, all threads) over the window as JSON.
+// appending one keystroke-sized Yjs update per commit at a fixed rate, and nothing else —
+// or, with `append: false`, waking at the same rate without appending (the baseline the
+// parent subtracts). Prints its CPU (user + system, all threads) over the window as JSON.
 import * as Y from "yjs";
 import { SqliteDocStore } from "../collab/sqlite-store";
 import { createDb, sqliteConnection } from "../lib/db/client";
@@ -10,6 +11,7 @@ interface Input {
   processId: string;
   commitsPerSecond: number;
   seconds: number;
+  append: boolean;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -26,11 +28,12 @@ async function main(): Promise<void> {
   doc.on("update", (u: Uint8Array) => updates.push(u));
   const text = doc.getText("t");
   for (let i = 0; i < 50 + Math.ceil(input.commitsPerSecond * (input.seconds + 1)); i++) text.insert(i, "x");
-  const append = () => void store.append(input.processId, updates.shift() ?? updates[0]);
+  const append = input.append ? () => void store.append(input.processId, updates.shift() ?? updates[0]) : () => undefined;
   const interval = 1000 / input.commitsPerSecond;
-  // Warm up (JIT, statement caches) outside the measured window.
+  // Warm up (JIT, statement caches) outside the measured window, then wait out V8's
+  // startup garbage collection (about 1% of a core for tens of seconds after a start).
   for (let i = 0; i < 50; i++) append();
-  await sleep(1000);
+  await sleep(20_000);
   const start = process.cpuUsage();
   const began = performance.now();
   let next = began;

@@ -123,6 +123,10 @@ export class AwarenessRegistry {
     }
   }
 
+  hasDirty(): boolean {
+    return this.dirty.size > 0;
+  }
+
   /** The awareness update body for the dirty entries; clears them. Null when nothing changed. */
   takeDirty(): Uint8Array | null {
     if (!this.dirty.size) return null;

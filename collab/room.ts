@@ -10,6 +10,7 @@ import type { Connection } from "./connection";
 import type { CollabLimits } from "./limits";
 import type { DocStore } from "./persistence";
 import type { RedisBus } from "./redis";
+import { OnNextWake } from "./on-next-wake";
 import { addsNothing } from "./redundant";
 
 const PERSISTED = Symbol("persisted");
@@ -54,11 +55,17 @@ export class Room {
   private bytes: number;
   private rowsSinceSnapshot: number;
   private derived: Awaited<ReturnType<DocStore["writeDerived"]>>["clauses"] | null = null;
-  private deriveTimer: NodeJS.Timeout | null = null;
   private deriving: Promise<void> | null = null;
-  private lastDerivedAt = 0;
   private compacting = false;
-  private awarenessTimer: NodeJS.Timeout | null = null;
+  /** Presence goes out at most once per interval, longer with more people in the room. */
+  private readonly awarenessFlush = new OnNextWake(
+    () => this.flushAwareness(),
+    () => Math.min(500, Math.max(50, this.connections.size * 2)),
+  );
+  private awarenessSweep: NodeJS.Timeout | null = null;
+  /** The text changed since the clause table was last derived from it. */
+  private deriveDue = false;
+  private readonly deriveSoon = new OnNextWake(() => void this.derive(), () => this.deps.deriveEveryMs, 2);
   /** Set once the room is being unloaded or the server stops: no new work. */
   closing = false;
   /** The process was signed off: the text accepts no more changes, from anyone. */
@@ -90,13 +97,31 @@ export class Room {
     conn.send(encoding.toUint8Array(encoder));
     const present = this.awareness.encodeAll();
     if (present) conn.send(awarenessMessage(present));
-    this.startAwarenessTicks();
+    this.startPresenceSweep();
   }
 
   leave(conn: Connection): void {
     if (!this.connections.delete(conn)) return;
     // Its queued updates were accepted and are still stored; only their acknowledgement is moot.
     this.awareness.removeOwnedBy(conn);
+    this.awake();
+  }
+
+  /** A client's awareness update (cursor, selection), re-stamped with its identity; relayed with the next flush. */
+  applyAwareness(from: Connection, payload: Uint8Array): void {
+    this.awareness.applyFromClient(from, payload, Date.now());
+    this.awake();
+  }
+
+  /**
+   * The room's periodic work (presence flush, clause derive) rides on wake-ups the
+   * process has anyway: every message calls this (see OnNextWake).
+   */
+  private awake(): void {
+    if (this.closing) return;
+    const now = Date.now();
+    if (this.awareness.hasDirty()) this.awarenessFlush.poke(now);
+    if (this.deriveDue) this.deriveSoon.poke(now);
   }
 
   /** How far each of these clients' edits are stored. */
@@ -122,6 +147,7 @@ export class Room {
     this.bytes += update.byteLength;
     this.pending.push({ update, from, clocks });
     if (!this.flushing) this.flushing = this.flushLoop();
+    this.awake();
     return "queued";
   }
 
@@ -173,7 +199,8 @@ export class Room {
     for (const conn of this.connections) if (conn !== soleAuthor) conn.send(message);
     for (const [conn, clocks] of authors) conn.send(encodePersisted(clocks));
     this.deps.bus?.publishUpdate(this.id, merged);
-    this.scheduleDerive();
+    this.deriveDue = true;
+    this.awake();
     if (this.rowsSinceSnapshot >= this.deps.compactAfterRows) void this.compact();
   }
 
@@ -184,48 +211,38 @@ export class Room {
     this.bytes += update.byteLength;
     const message = syncUpdateMessage(update);
     for (const conn of this.connections) conn.send(message);
-    this.scheduleDerive();
+    this.deriveDue = true;
+    this.awake();
   }
 
   applyRemoteAwareness(body: Uint8Array): void {
     this.awareness.applyRemote(body, Date.now());
     const message = awarenessMessage(body);
     for (const conn of this.connections) conn.send(message);
+    this.awake();
   }
 
-  /** Presence is sent in ticks, not per cursor move: slower with more people in the room. */
-  private startAwarenessTicks(): void {
-    if (this.awarenessTimer) return;
-    const tick = () => {
-      this.awarenessTimer = null;
-      this.flushAwareness();
-      if (this.connections.size && !this.closing) {
-        const interval = Math.min(500, Math.max(50, this.connections.size * 2));
-        this.awarenessTimer = setTimeout(tick, interval);
-        this.awarenessTimer.unref();
+  /** Another instance's entries expire when it stops renewing them (it may have died): checked every few seconds. */
+  private startPresenceSweep(): void {
+    if (this.awarenessSweep) return;
+    this.awarenessSweep = setInterval(() => {
+      if (!this.connections.size || this.closing) {
+        clearInterval(this.awarenessSweep!);
+        this.awarenessSweep = null;
+        return;
       }
-    };
-    this.awarenessTimer = setTimeout(tick, 50);
-    this.awarenessTimer.unref();
+      this.awareness.expireRemote(Date.now());
+      this.awake();
+    }, 5000);
+    this.awarenessSweep.unref();
   }
 
-  flushAwareness(): void {
-    this.awareness.expireRemote(Date.now());
+  private flushAwareness(): void {
     const body = this.awareness.takeDirty();
     if (!body) return;
     const message = awarenessMessage(body);
     for (const conn of this.connections) conn.send(message);
     this.deps.bus?.publishAwareness(this.id, body);
-  }
-
-  private scheduleDerive(): void {
-    if (this.deriveTimer) return;
-    const wait = Math.max(0, this.lastDerivedAt + this.deps.deriveEveryMs - Date.now());
-    this.deriveTimer = setTimeout(() => {
-      this.deriveTimer = null;
-      void this.derive();
-    }, wait);
-    this.deriveTimer.unref();
   }
 
   /** Re-derives the clause table and the server-rendered draft from the live text. */
@@ -234,7 +251,7 @@ export class Room {
       await this.deriving;
       return this.derive();
     }
-    this.lastDerivedAt = Date.now();
+    this.deriveDue = false;
     this.deriving = (async () => {
       try {
         const { clauses, wordingChanged } = await this.deps.store.writeDerived(this.id, yDocToDocJson(this.doc), this.derived);
@@ -272,9 +289,8 @@ export class Room {
   /** Stores everything queued, brings the derived tables up to date and folds the log. */
   async flushAll(): Promise<void> {
     await this.settle();
-    if (this.deriveTimer) {
-      clearTimeout(this.deriveTimer);
-      this.deriveTimer = null;
+    if (this.deriveDue) {
+      this.deriveSoon.cancel();
       await this.derive();
     } else if (this.deriving) {
       await this.deriving;
@@ -284,8 +300,9 @@ export class Room {
 
   destroy(): void {
     this.closing = true;
-    if (this.awarenessTimer) clearTimeout(this.awarenessTimer);
-    if (this.deriveTimer) clearTimeout(this.deriveTimer);
+    this.awarenessFlush.cancel();
+    this.deriveSoon.cancel();
+    if (this.awarenessSweep) clearInterval(this.awarenessSweep);
     this.doc.destroy();
   }
 }

@@ -104,7 +104,7 @@ export async function createCollabServer(options: CollabServerOptions): Promise<
     limits,
     bus,
     log,
-    deriveEveryMs: options.deriveEveryMs ?? 500,
+    deriveEveryMs: options.deriveEveryMs ?? 1000,
     compactAfterRows: options.compactAfterRows ?? 500,
     coalesceMaxMs: options.coalesceMaxMs ?? 40,
   };
@@ -205,7 +205,7 @@ export async function createCollabServer(options: CollabServerOptions): Promise<
       case MESSAGE_AWARENESS: {
         const payload = decoding.readVarUint8Array(decoder);
         if (decoder.pos !== data.length) throw new Error("trailing bytes");
-        room.awareness.applyFromClient(conn, payload, Date.now());
+        room.applyAwareness(conn, payload);
         return;
       }
       case MESSAGE_QUERY_AWARENESS: {

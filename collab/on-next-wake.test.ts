@@ -1,0 +1,67 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { OnNextWake } from "./on-next-wake";
+
+describe("OnNextWake", () => {
+  let runs: number[];
+  let task: OnNextWake;
+  const GAP = 50;
+
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "setImmediate", "clearImmediate", "Date"] });
+    vi.setSystemTime(10_000);
+    runs = [];
+    task = new OnNextWake(() => runs.push(Date.now()), () => GAP);
+  });
+  afterEach(() => {
+    task.cancel();
+    vi.useRealTimers();
+  });
+
+  it("runs after the current turn once the gap has passed, once for several pokes", async () => {
+    task.poke();
+    task.poke();
+    expect(runs).toEqual([]); // not inside the caller's turn
+    expect(task.scheduled).toBe(true);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(runs).toEqual([10_000]);
+    expect(task.scheduled).toBe(false);
+  });
+
+  it("within the gap, waits for a later wake-up instead of setting its own short timer", async () => {
+    task.poke();
+    await vi.advanceTimersByTimeAsync(0);
+    vi.setSystemTime(10_020);
+    task.poke(); // too soon: only the backstop is set
+    await vi.advanceTimersByTimeAsync(30); // the gap has passed, but nobody woke the process
+    expect(runs).toEqual([10_000]);
+    task.poke(); // a message arrives at 10_050
+    await vi.advanceTimersByTimeAsync(0);
+    expect(runs).toEqual([10_000, 10_050]);
+    // The backstop was for the earlier run; it must not fire again on its own.
+    await vi.advanceTimersByTimeAsync(500);
+    expect(runs).toEqual([10_000, 10_050]);
+  });
+
+  it("runs from its backstop, three gaps after the last run, when nothing else wakes the process", async () => {
+    task.poke();
+    await vi.advanceTimersByTimeAsync(0);
+    vi.setSystemTime(10_010);
+    task.poke();
+    await vi.advanceTimersByTimeAsync(139);
+    expect(runs).toEqual([10_000]);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(runs).toEqual([10_000, 10_150]);
+  });
+
+  it("cancel drops a scheduled run; run() runs at once and restarts the gap", async () => {
+    task.poke();
+    task.cancel();
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(runs).toEqual([]);
+    task.run();
+    expect(runs).toEqual([11_000]);
+    task.poke();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(runs).toEqual([11_000]); // within the gap of the forced run
+  });
+});
