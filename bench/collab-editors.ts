@@ -168,10 +168,12 @@ export async function runEditorsBench(loads: Array<Load & { rounds?: number }>, 
     // seeded with the draft's shape, Accord's are copies of the demo draft.
     const member = freshCopies(path.join(dataDir, "accord.db"), accord.member);
     for (const kind of SERVERS) servers.push(await startServer(kind, { databaseUrl: accord.databaseUrl, member }));
-    // A server in service has long compiled its hot paths; one started seconds ago is still
-    // compiling them (a fifth of a core more in the first rounds here). Warm each with a short
-    // load of its own, then let it settle before anything is measured.
-    for (const server of servers) await runLoadOn(server, { typists: 50, idle: 0, seconds: 10 }, accord, "bench-warm-up");
+    // A server in service has long compiled its hot paths and sized its heap; one started
+    // seconds ago has not. After 1,650 edits of warm-up Accord still used 4.7, 4.3 and 4.2%
+    // of a core in its first three 10-typist rounds and 3.1–3.2% in the last two (y-websocket
+    // 2.2–3.1% throughout; docs/benchmarks-notes.md §9). Warm each server with about 5,000
+    // edits of its own, then let it settle before anything is measured.
+    for (const server of servers) await runLoadOn(server, { typists: 100, idle: 0, seconds: 15 }, accord, "bench-warm-up");
     const waited = await Promise.all(servers.map((server) => settle(server.pid)));
     log(`servers warmed, settled after ${servers.map((server, i) => `${server.kind} ${waited[i]} s`).join(", ")}`);
     const out: EditorsRun[] = [];
