@@ -115,12 +115,15 @@ ${targets(r)}
 
 ## One draft, many editors, side by side
 
-Each server in its own process; the three start together, and none is measured before its
-own CPU has settled (V8 collects startup garbage for tens of seconds after a start: about 1%
-of a core for a server loaded through tsx, which a server in service has long passed). Each
-load then runs on each server in turn, under identical load from generator processes on the
-other core; the in-memory servers get a new document for every run. Where a load runs
-several rounds, the order rotates and the table shows each figure's median.
+Each server in its own process; the three start together. Each is first warmed with a load
+of its own (100 typists for 15 s, about 5,000 edits: a server in service has long compiled
+its hot paths and sized its heap), and none is measured before its own CPU has settled
+afterwards (V8 also collects startup garbage for tens of seconds after a start: about 1% of
+a core for a server loaded through tsx). Each load then runs on each server in turn, under
+identical load from generator processes on the other core, and every run gets a new
+document: the in-memory servers start empty and are seeded with the draft's shape, Accord
+gets a fresh copy of the demo draft. Where a load runs several rounds, the order rotates
+and the table shows each figure's median.
 
 Typists are Yjs clients (each its own \`Y.Doc\`, making real Yjs updates) typing 3.3
 characters per second each into their own clause (staggered starts) and sending a cursor update with every keystroke; they start from a
