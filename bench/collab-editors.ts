@@ -157,7 +157,11 @@ function medianOf(runs: EditorsRun[]): EditorsRun {
  * settled), each load run on each in turn, the order rotating from round to round so
  * no server always goes first. Loads with several rounds report medians.
  */
-export async function runEditorsBench(loads: Array<Load & { rounds?: number }>, log: (line: string) => void): Promise<{ runs: EditorsRun[]; storageFloor: StorageFloor | null }> {
+export async function runEditorsBench(
+  loads: Array<Load & { rounds?: number }>,
+  log: (line: string) => void,
+  warmUpSeconds = 15,
+): Promise<{ runs: EditorsRun[]; storageFloor: StorageFloor | null }> {
   // Every client registers listeners on the process.
   process.setMaxListeners(0);
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "accord-bench-collab-"));
@@ -172,8 +176,8 @@ export async function runEditorsBench(loads: Array<Load & { rounds?: number }>, 
     // seconds ago has not. After 1,650 edits of warm-up Accord still used 4.7, 4.3 and 4.2%
     // of a core in its first three 10-typist rounds and 3.1–3.2% in the last two (y-websocket
     // 2.2–3.1% throughout; docs/benchmarks-notes.md §9). Warm each server with about 5,000
-    // edits of its own, then let it settle before anything is measured.
-    for (const server of servers) await runLoadOn(server, { typists: 100, idle: 0, seconds: 15 }, accord, "bench-warm-up");
+    // edits of its own (15 s; quick mode 8 s), then let it settle before anything is measured.
+    for (const server of servers) await runLoadOn(server, { typists: 100, idle: 0, seconds: warmUpSeconds }, accord, "bench-warm-up");
     const waited = await Promise.all(servers.map((server) => settle(server.pid)));
     log(`servers warmed, settled after ${servers.map((server, i) => `${server.kind} ${waited[i]} s`).join(", ")}`);
     const out: EditorsRun[] = [];

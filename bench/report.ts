@@ -116,7 +116,7 @@ ${targets(r)}
 ## One draft, many editors, side by side
 
 Each server in its own process; the three start together. Each is first warmed with a load
-of its own (100 typists for 15 s, about 5,000 edits: a server in service has long compiled
+of its own (100 typists for 15 s, about 5,000 edits, 8 s in quick mode: a server in service has long compiled
 its hot paths and sized its heap), and none is measured before its own CPU has settled
 afterwards (V8 also collects startup garbage for tens of seconds after a start: about 1% of
 a core for a server loaded through tsx). Each load then runs on each server in turn, under
