@@ -33,7 +33,6 @@ export function cloneProcesses(file: string, demo: AccordMember, ids: string[]):
   }
 }
 
-
 /** The member of a copy made by cloneProcesses. */
 export function memberOfCopy(demo: AccordMember, id: string): AccordMember {
   return { ...demo, processId: id, groupId: `${id}-group` };

@@ -53,7 +53,7 @@ export interface Load {
 export async function runLoad(kind: ServerKind, load: Load, accord: AccordRun): Promise<EditorsRun> {
   const server = await startServer(kind, { databaseUrl: accord.databaseUrl, member: () => accord.member, env: accord.env });
   try {
-    return await runLoadOn(server, load, accord, "bench-draft");
+    return await runLoadOn(server, load, "bench-draft", accord.variant);
   } finally {
     await server.stop();
   }
@@ -62,7 +62,7 @@ export async function runLoad(kind: ServerKind, load: Load, accord: AccordRun): 
 type AccordRun = { databaseUrl: string; member: AccordMember; env?: Record<string, string>; variant?: string };
 
 /** One load on a running server: the generator in its own pinned process, CPU over the typing window. */
-export async function runLoadOn(server: RunningServer, load: Load, accord: AccordRun, documentId: string): Promise<EditorsRun> {
+export async function runLoadOn(server: RunningServer, load: Load, documentId: string, variant?: string): Promise<EditorsRun> {
   const kind = server.kind;
   const input: GeneratorInput = { target: server.target(documentId), typists: load.typists, idle: load.idle, seconds: load.seconds, rate: 3.3 };
   // ACCORD_BENCH_PROFILE also profiles the load generator (its lag decides whether a run counts).
@@ -97,7 +97,7 @@ export async function runLoadOn(server: RunningServer, load: Load, accord: Accor
   const wall = (endedAt - startedAt) / 1000;
   return {
     server: kind,
-    variant: accord.variant,
+    variant,
     typists: load.typists,
     connected: load.typists + load.idle + 2,
     seconds: load.seconds,
@@ -177,7 +177,7 @@ export async function runEditorsBench(
     // of a core in its first three 10-typist rounds and 3.1–3.2% in the last two (y-websocket
     // 2.2–3.1% throughout; docs/benchmarks-notes.md §9). Warm each server with about 5,000
     // edits of its own (15 s; quick mode 8 s), then let it settle before anything is measured.
-    for (const server of servers) await runLoadOn(server, { typists: 100, idle: 0, seconds: warmUpSeconds }, accord, "bench-warm-up");
+    for (const server of servers) await runLoadOn(server, { typists: 100, idle: 0, seconds: warmUpSeconds }, "bench-warm-up");
     const waited = await Promise.all(servers.map((server) => settle(server.pid)));
     log(`servers warmed, settled after ${servers.map((server, i) => `${server.kind} ${waited[i]} s`).join(", ")}`);
     const out: EditorsRun[] = [];
@@ -186,7 +186,7 @@ export async function runEditorsBench(
       for (let round = 0; round < (load.rounds ?? 1); round++) {
         for (let i = 0; i < servers.length; i++) {
           const server = servers[(i + round) % servers.length];
-          const run = await runLoadOn(server, load, accord, `bench-draft-${load.typists}-${load.idle}-${round}`);
+          const run = await runLoadOn(server, load, `bench-draft-${load.typists}-${load.idle}-${round}`);
           log(`${server.kind} ${load.typists}/${load.typists + load.idle}${load.rounds ? ` round ${round + 1}` : ""}: p95 ${run.p95Ms} ms, CPU ${run.serverCpuPercent}%, lag ${run.generatorLagP99Ms} ms${run.converged ? "" : ", NOT CONVERGED"}`);
           rounds.get(server.kind)!.push(run);
         }

@@ -7,8 +7,8 @@
  *
  * Call `poke()` whenever something is waiting and the process is awake anyway (a
  * message arrived). Once `gapMs` has passed since the last run, the task runs after
- * the current turn's other work; otherwise a backstop timer runs it `backstop` gaps
- * after the last run, so nothing waits forever when nobody sends anything.
+ * the current turn's other work; otherwise a backstop timer runs it `backstopGaps`
+ * gaps after the last run, so nothing waits forever when nobody sends anything.
  */
 export class OnNextWake {
   private lastRun = 0;
