@@ -121,7 +121,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * server loaded through tsx. A server in service has long passed that, so no server is
  * measured before it has (at most 60 s).
  */
-async function settle(pid: number): Promise<number> {
+export async function settle(pid: number): Promise<number> {
   const started = performance.now();
   let before = cpuSeconds(pid);
   while (performance.now() - started < 60_000) {

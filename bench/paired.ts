@@ -1,0 +1,51 @@
+// `npm run bench:paired [-- rounds]`: the 10-typist comparison with the three servers
+// typing at the same time, each under its own 10 typists, for many rounds. On a machine
+// whose speed drifts from minute to minute (docs/benchmarks-notes.md §10), a server
+// measured alone in its turn is compared with another measured in a different minute;
+// here every round's figures share the minute, so their ratio is much steadier. Not part
+// of `npm run bench` (about 8 minutes for 14 rounds); prints per-round figures and the
+// ratio of Accord's mean CPU to each stock server's, with its standard error.
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { freshCopies } from "./accord-drafts";
+import { prepareAccord, runLoadOn, settle, SERVERS } from "./collab-editors";
+import { startServer, type RunningServer } from "./servers";
+
+const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+
+async function main(): Promise<void> {
+  process.setMaxListeners(0);
+  const rounds = Number(process.argv[2] ?? 14);
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), "accord-bench-paired-"));
+  const servers: RunningServer[] = [];
+  try {
+    const accord = await prepareAccord(dataDir);
+    const member = freshCopies(path.join(dataDir, "accord.db"), accord.member);
+    for (const kind of SERVERS) servers.push(await startServer(kind, { databaseUrl: accord.databaseUrl, member }));
+    for (const server of servers) await runLoadOn(server, { typists: 100, idle: 0, seconds: 15 }, "bench-warm-up");
+    await Promise.all(servers.map((server) => settle(server.pid)));
+    const cpu = new Map(servers.map((s) => [s.kind, [] as number[]]));
+    for (let round = 0; round < rounds; round++) {
+      const runs = await Promise.all(servers.map((server) => runLoadOn(server, { typists: 10, idle: 0, seconds: 20 }, `bench-paired-${round}`)));
+      runs.forEach((run, i) => cpu.get(servers[i].kind)!.push(run.serverCpuPercent));
+      console.log(`round ${round + 1}: ${runs.map((run, i) => `${servers[i].kind} ${run.serverCpuPercent}% (p95 ${run.p95Ms} ms, lag ${run.generatorLagP99Ms} ms)`).join(", ")}`);
+    }
+    const accordCpu = cpu.get("accord")!;
+    for (const [kind, xs] of cpu) {
+      if (kind === "accord") continue;
+      // Per-round ratios: their spread is the comparison's own noise.
+      const ratios = accordCpu.map((a, i) => a / Math.max(0.1, xs[i]));
+      const sd = Math.sqrt(mean(ratios.map((r) => (r - mean(ratios)) ** 2)) * (ratios.length / Math.max(1, ratios.length - 1)));
+      console.log(`Accord ${mean(accordCpu).toFixed(2)}% vs ${kind} ${mean(xs).toFixed(2)}% of a core: ${(mean(accordCpu) / mean(xs)).toFixed(2)}× (per-round ratio ${mean(ratios).toFixed(2)} ± ${(sd / Math.sqrt(ratios.length)).toFixed(2)})`);
+    }
+  } finally {
+    await Promise.all(servers.map((server) => server.stop()));
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error("[paired] failed:", error);
+  process.exit(1);
+});
