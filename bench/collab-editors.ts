@@ -121,7 +121,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * server loaded through tsx. A server in service has long passed that, so no server is
  * measured before it has (at most 60 s).
  */
-export async function settle(pid: number): Promise<number> {
+async function settle(pid: number): Promise<number> {
   const started = performance.now();
   let before = cpuSeconds(pid);
   while (performance.now() - started < 60_000) {
@@ -153,6 +153,30 @@ function medianOf(runs: EditorsRun[]): EditorsRun {
 }
 
 /**
+ * The three servers started together on a fresh demo database, each warmed with a load of
+ * its own, then settled. Each goes into `servers` as it starts, so the caller's cleanup
+ * stops it even if a later one fails.
+ */
+export async function startWarmedServers(
+  dataDir: string,
+  warmUpSeconds: number,
+  servers: RunningServer[],
+): Promise<{ accord: { databaseUrl: string; member: AccordMember }; settledAfterS: number[] }> {
+  const accord = await prepareAccord(dataDir);
+  // Every run gets a new document on every server: the stock servers' start empty and are
+  // seeded with the draft's shape, Accord's are copies of the demo draft.
+  const member = freshCopies(path.join(dataDir, "accord.db"), accord.member);
+  for (const kind of SERVERS) servers.push(await startServer(kind, { databaseUrl: accord.databaseUrl, member }));
+  // A server in service has long compiled its hot paths and sized its heap; one started
+  // seconds ago has not. After 1,650 edits of warm-up Accord still used 4.7, 4.3 and 4.2%
+  // of a core in its first three 10-typist rounds and 3.1–3.2% in the last two (y-websocket
+  // 2.2–3.1% throughout; docs/benchmarks-notes.md §9). Warm each server with about 5,000
+  // edits of its own (15 s; quick mode 8 s), then let it settle before anything is measured.
+  for (const server of servers) await runLoadOn(server, { typists: 100, idle: 0, seconds: warmUpSeconds }, "bench-warm-up");
+  return { accord, settledAfterS: await Promise.all(servers.map((server) => settle(server.pid))) };
+}
+
+/**
  * The three servers side by side: all started together (idle ones cost nothing once
  * settled), each load run on each in turn, the order rotating from round to round so
  * no server always goes first. Loads with several rounds report medians.
@@ -167,18 +191,7 @@ export async function runEditorsBench(
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "accord-bench-collab-"));
   const servers: RunningServer[] = [];
   try {
-    const accord = await prepareAccord(dataDir);
-    // Every run gets a new document on every server: the stock servers' start empty and are
-    // seeded with the draft's shape, Accord's are copies of the demo draft.
-    const member = freshCopies(path.join(dataDir, "accord.db"), accord.member);
-    for (const kind of SERVERS) servers.push(await startServer(kind, { databaseUrl: accord.databaseUrl, member }));
-    // A server in service has long compiled its hot paths and sized its heap; one started
-    // seconds ago has not. After 1,650 edits of warm-up Accord still used 4.7, 4.3 and 4.2%
-    // of a core in its first three 10-typist rounds and 3.1–3.2% in the last two (y-websocket
-    // 2.2–3.1% throughout; docs/benchmarks-notes.md §9). Warm each server with about 5,000
-    // edits of its own (15 s; quick mode 8 s), then let it settle before anything is measured.
-    for (const server of servers) await runLoadOn(server, { typists: 100, idle: 0, seconds: warmUpSeconds }, "bench-warm-up");
-    const waited = await Promise.all(servers.map((server) => settle(server.pid)));
+    const { accord, settledAfterS: waited } = await startWarmedServers(dataDir, warmUpSeconds, servers);
     log(`servers warmed, settled after ${servers.map((server, i) => `${server.kind} ${waited[i]} s`).join(", ")}`);
     const out: EditorsRun[] = [];
     for (const load of loads) {

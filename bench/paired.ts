@@ -8,9 +8,8 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { freshCopies } from "./accord-drafts";
-import { prepareAccord, runLoadOn, settle, SERVERS } from "./collab-editors";
-import { startServer, type RunningServer } from "./servers";
+import { runLoadOn, startWarmedServers } from "./collab-editors";
+import type { RunningServer } from "./servers";
 
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
 
@@ -20,11 +19,7 @@ async function main(): Promise<void> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "accord-bench-paired-"));
   const servers: RunningServer[] = [];
   try {
-    const accord = await prepareAccord(dataDir);
-    const member = freshCopies(path.join(dataDir, "accord.db"), accord.member);
-    for (const kind of SERVERS) servers.push(await startServer(kind, { databaseUrl: accord.databaseUrl, member }));
-    for (const server of servers) await runLoadOn(server, { typists: 100, idle: 0, seconds: 15 }, "bench-warm-up");
-    await Promise.all(servers.map((server) => settle(server.pid)));
+    await startWarmedServers(dataDir, 15, servers);
     const cpu = new Map(servers.map((s) => [s.kind, [] as number[]]));
     for (let round = 0; round < rounds; round++) {
       const runs = await Promise.all(servers.map((server) => runLoadOn(server, { typists: 10, idle: 0, seconds: 20 }, `bench-paired-${round}`)));
@@ -36,8 +31,9 @@ async function main(): Promise<void> {
       if (kind === "accord") continue;
       // Per-round ratios: their spread is the comparison's own noise.
       const ratios = accordCpu.map((a, i) => a / Math.max(0.1, xs[i]));
-      const sd = Math.sqrt(mean(ratios.map((r) => (r - mean(ratios)) ** 2)) * (ratios.length / Math.max(1, ratios.length - 1)));
-      console.log(`Accord ${mean(accordCpu).toFixed(2)}% vs ${kind} ${mean(xs).toFixed(2)}% of a core: ${(mean(accordCpu) / mean(xs)).toFixed(2)}× (per-round ratio ${mean(ratios).toFixed(2)} ± ${(sd / Math.sqrt(ratios.length)).toFixed(2)})`);
+      const m = mean(ratios);
+      const standardError = Math.sqrt(ratios.reduce((sum, r) => sum + (r - m) ** 2, 0) / Math.max(1, ratios.length - 1) / ratios.length);
+      console.log(`Accord ${mean(accordCpu).toFixed(2)}% vs ${kind} ${mean(xs).toFixed(2)}% of a core: ${(mean(accordCpu) / mean(xs)).toFixed(2)}× (per-round ratio ${m.toFixed(2)} ± ${standardError.toFixed(2)})`);
     }
   } finally {
     await Promise.all(servers.map((server) => server.stop()));
