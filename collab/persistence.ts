@@ -1,11 +1,12 @@
 import * as Y from "yjs";
 import { clauseTextHash } from "@/lib/domain/clause-hash";
-import { deriveClauses, type DerivedClause } from "@/lib/domain/clauses";
+import { numberBlocks, type BlockInfo, type DerivedClause } from "@/lib/domain/clauses";
 import type { DocNode } from "@/lib/domain/draft-doc";
 import type { Db } from "@/lib/db/client";
 import { applyStoredUpdates, readDocState, type StoredDocState } from "@/lib/db/doc-state";
 import { docJsonToYUpdate } from "@/lib/collab/doc-json";
 import type { MemberFacts } from "./auth";
+import type { DraftSnapshot } from "./live-draft";
 
 export type LoadedDoc = StoredDocState;
 
@@ -119,7 +120,7 @@ export class DocStore {
    * Writes the draft JSON (for server rendering) and the clause table, touching
    * only rows that changed. `previous` is what this process last wrote, if known.
    */
-  async writeDerived(processId: string, json: DocNode, previous: Map<string, StoredClause> | null): Promise<DerivedWrite> {
+  async writeDerived(processId: string, draft: DraftSnapshot, previous: Map<string, StoredClause> | null): Promise<DerivedWrite> {
     let result: DerivedWrite | null = null;
     await this.db.$transaction(async (tx) => {
       const known =
@@ -132,7 +133,7 @@ export class DocStore {
             })
           ).map((r) => [r.clauseId, r]),
         );
-      const plan = planDerived(json, known);
+      const plan = planDerived(draft.blocks, known);
       if (plan.removed.length) await tx.clause.deleteMany({ where: { processId, clauseId: { in: plan.removed } } });
       for (const row of plan.changed) {
         const data = { kind: row.kind, number: row.number, position: row.position, text: row.text, textHash: row.textHash };
@@ -142,7 +143,7 @@ export class DocStore {
           update: data,
         });
       }
-      const content = JSON.stringify(json);
+      const { content } = draft;
       await tx.draft.upsert({ where: { processId }, create: { processId, content }, update: { content } });
       result = { clauses: plan.next, wordingChanged: plan.wordingChanged };
     });
@@ -172,9 +173,9 @@ export interface DerivedPlan {
 }
 
 /** What the clause table must become for this draft, given what it holds. */
-export function planDerived(json: DocNode, known: Map<string, StoredClause>): DerivedPlan {
+export function planDerived(blocks: BlockInfo[], known: Map<string, StoredClause>): DerivedPlan {
   const next = new Map<string, StoredClause>();
-  const rows = deriveClauses(json).map((c) => {
+  const rows = numberBlocks(blocks).map((c) => {
     const before = known.get(c.clauseId);
     const textHash = before?.text === c.text ? before.textHash : clauseTextHash(c.text);
     next.set(c.clauseId, { number: c.number, position: c.position, kind: c.kind, textHash, text: c.text });

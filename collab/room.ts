@@ -1,13 +1,13 @@
 import * as encoding from "lib0/encoding";
 import * as syncProtocol from "y-protocols/sync";
 import * as Y from "yjs";
-import { yDocToDocJson } from "@/lib/collab/doc-json";
 import { applyStoredUpdates } from "@/lib/db/doc-state";
 import { CLOSE, encodePersisted, MESSAGE_SYNC, type ClockMap } from "@/lib/collab/protocol";
 import { emitProcessEvent } from "@/lib/runtime/process-events";
 import { AwarenessRegistry, awarenessMessage } from "./awareness";
 import type { Connection } from "./connection";
 import type { CollabLimits } from "./limits";
+import { LiveDraft } from "./live-draft";
 import type { DocStore } from "./persistence";
 import type { RedisBus } from "./redis";
 import { OnNextWake } from "./on-next-wake";
@@ -50,6 +50,7 @@ export class Room {
   readonly doc = new Y.Doc({ gc: true });
   readonly connections = new Set<Connection>();
   readonly awareness: AwarenessRegistry;
+  private readonly draft: LiveDraft;
   private pending: Array<{ update: Uint8Array; from: Connection; clocks: ClockMap }> = [];
   private flushing: Promise<void> | null = null;
   private bytes: number;
@@ -84,6 +85,7 @@ export class Room {
   ) {
     this.awareness = new AwarenessRegistry(deps.limits.maxAwarenessStateBytes);
     applyStoredUpdates(this.doc, loaded.updates, PERSISTED);
+    this.draft = new LiveDraft(this.doc);
     this.bytes = loaded.bytes;
     this.rowsSinceSnapshot = loaded.rowsSinceSnapshot;
   }
@@ -254,7 +256,7 @@ export class Room {
     this.deriveDue = false;
     this.deriving = (async () => {
       try {
-        const { clauses, wordingChanged } = await this.deps.store.writeDerived(this.id, yDocToDocJson(this.doc), this.derived);
+        const { clauses, wordingChanged } = await this.deps.store.writeDerived(this.id, this.draft.read(), this.derived);
         // Positions are bound to wording: a changed clause may have made some stale.
         if (wordingChanged && this.derived) emitProcessEvent({ processId: this.id, kind: "consensus", threadId: "" });
         this.derived = clauses;
@@ -303,6 +305,7 @@ export class Room {
     this.awarenessFlush.cancel();
     this.deriveSoon.cancel();
     if (this.awarenessSweep) clearInterval(this.awarenessSweep);
+    this.draft.destroy();
     this.doc.destroy();
   }
 }

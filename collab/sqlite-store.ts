@@ -2,8 +2,8 @@ import type { Statement } from "better-sqlite3";
 import type { SqliteConnection } from "@/lib/db/adapters";
 import { docStateFrom } from "@/lib/db/doc-state";
 import type { Db } from "@/lib/db/client";
-import type { DocNode } from "@/lib/domain/draft-doc";
 import type { MemberFacts } from "./auth";
+import type { DraftSnapshot } from "./live-draft";
 import { DocStore, foldState, planDerived, type DerivedWrite, type LoadedDoc, type MembershipSnapshot, type StoredClause } from "./persistence";
 
 /** Prisma writes DateTime to SQLite as ISO 8601 text with an explicit offset. */
@@ -50,13 +50,13 @@ export class SqliteDocStore extends DocStore {
       ),
     };
     this.compactNow = connection.transaction((processId: string) => this.compactInTransaction(processId));
-    this.writeDerivedNow = connection.transaction((processId: string, json: DocNode, previous: Map<string, StoredClause> | null) =>
-      this.writeDerivedInTransaction(processId, json, previous),
+    this.writeDerivedNow = connection.transaction((processId: string, draft: DraftSnapshot, previous: Map<string, StoredClause> | null) =>
+      this.writeDerivedInTransaction(processId, draft, previous),
     );
   }
 
   private readonly compactNow: (processId: string) => { folded: number; bytes: number };
-  private readonly writeDerivedNow: (processId: string, json: DocNode, previous: Map<string, StoredClause> | null) => DerivedWrite;
+  private readonly writeDerivedNow: (processId: string, draft: DraftSnapshot, previous: Map<string, StoredClause> | null) => DerivedWrite;
 
   /** Snapshot plus log straight from the connection; a document with no state yet goes through the ORM path, which converts it once. */
   override async load(processId: string): Promise<LoadedDoc | null> {
@@ -97,8 +97,8 @@ export class SqliteDocStore extends DocStore {
     return this.compactNow(processId);
   }
 
-  override async writeDerived(processId: string, json: DocNode, previous: Map<string, StoredClause> | null): Promise<DerivedWrite> {
-    return this.writeDerivedNow(processId, json, previous);
+  override async writeDerived(processId: string, draft: DraftSnapshot, previous: Map<string, StoredClause> | null): Promise<DerivedWrite> {
+    return this.writeDerivedNow(processId, draft, previous);
   }
 
   private compactInTransaction(processId: string): { folded: number; bytes: number } {
@@ -114,7 +114,7 @@ export class SqliteDocStore extends DocStore {
     return { folded: rows.length, bytes: state.byteLength };
   }
 
-  private writeDerivedInTransaction(processId: string, json: DocNode, previous: Map<string, StoredClause> | null): DerivedWrite {
+  private writeDerivedInTransaction(processId: string, draft: DraftSnapshot, previous: Map<string, StoredClause> | null): DerivedWrite {
     const known =
       previous ??
       new Map(
@@ -122,10 +122,10 @@ export class SqliteDocStore extends DocStore {
           .all(processId)
           .map((r) => [r.clauseId, { number: r.number, position: Number(r.position), kind: r.kind, textHash: r.textHash, text: r.text }] as const),
       );
-    const plan = planDerived(json, known);
+    const plan = planDerived(draft.blocks, known);
     for (const clauseId of plan.removed) this.statements.dropClause.run(processId, clauseId);
     for (const row of plan.changed) this.statements.upsertClause.run(processId, row.clauseId, row.kind, row.number, row.position, row.text, row.textHash);
-    this.statements.upsertDraft.run(processId, JSON.stringify(json), now());
+    this.statements.upsertDraft.run(processId, draft.content, now());
     return { clauses: plan.next, wordingChanged: plan.wordingChanged };
   }
 }

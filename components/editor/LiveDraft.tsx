@@ -94,9 +94,7 @@ export function LiveDraft(props: LiveDraftProps) {
     let cancelled = false;
     let initial = initialSession;
     void (async () => {
-      await Promise.resolve();
-      if (cancelled) return;
-      created = new CollabRuntime({
+      const opened = await CollabRuntime.open({
         processId,
         userId: identity.userId,
         canEdit,
@@ -109,6 +107,11 @@ export function LiveDraft(props: LiveDraftProps) {
         },
         onRightsChanged: () => window.location.reload(),
       });
+      if (cancelled) {
+        opened.destroy();
+        return;
+      }
+      created = opened;
       setRuntime(created);
       void created.connect();
     })();

@@ -33,10 +33,16 @@ export interface RuntimeOptions {
 
 /** The whole draft as the server last stored it (null if unavailable: the socket then brings it). */
 async function fetchSnapshot(processId: string): Promise<Uint8Array | null> {
-  // Same request as the page's preload (default mode and credentials), so it is reused.
-  const res = await fetch(snapshotPath(processId));
-  return res.ok ? new Uint8Array(await res.arrayBuffer()) : null;
+  try {
+    // Same request as the page's preload (default mode and credentials), so it is reused.
+    const res = await fetch(snapshotPath(processId));
+    return res.ok ? new Uint8Array(await res.arrayBuffer()) : null;
+  } catch {
+    return null;
+  }
 }
+
+const localCopyKey = (options: Pick<RuntimeOptions, "processId" | "userId">) => `accord:${options.processId}:${options.userId}:has-local-copy`;
 
 function readFlag(key: string): boolean {
   try {
@@ -98,11 +104,35 @@ export class CollabRuntime {
   private destroyed = false;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private readonly localCopyKey: string;
-  private readonly snapshotApplied: Promise<void>;
   /** This device already kept a copy of the draft when the page opened. */
   readonly hasLocalCopy: boolean;
 
-  constructor(private readonly options: RuntimeOptions) {
+  /**
+   * A first visit on this device starts from the draft as the server stored it, over
+   * HTTP and preloaded with the page, instead of waiting for the socket (which needs the
+   * scripts, hydration and a token).
+   */
+  static async open(options: RuntimeOptions): Promise<CollabRuntime> {
+    const firstVisit = !readFlag(localCopyKey(options));
+    return new CollabRuntime(options, firstVisit ? await fetchSnapshot(options.processId) : null);
+  }
+
+  private constructor(
+    private readonly options: RuntimeOptions,
+    snapshot: Uint8Array | null,
+  ) {
+    // Applied before anything listens to the document: with an "update" listener Yjs also
+    // encodes the whole draft again for it, a quarter of the cost of applying it, on a
+    // slow phone's critical path (docs/benchmarks-notes.md §11). Nothing needs that event:
+    // the device copy below stores the whole state when it opens.
+    if (snapshot) {
+      try {
+        Y.applyUpdateV2(this.doc, snapshot);
+        markOnce("accord:snapshot");
+      } catch {
+        // an unreadable snapshot changes nothing: the socket brings the draft
+      }
+    }
     const scope = `accord:${options.processId}:${options.userId}`;
     this.local = new IndexeddbPersistence(scope, this.doc);
     this.wal = options.canEdit ? new LocalWal(`${scope}:wal`, this.local) : null;
@@ -111,7 +141,7 @@ export class CollabRuntime {
       return this.wal?.restore(this.doc);
     });
     this.tracker = new PendingTracker(options.canEdit ? storageFor(`${scope}:pending`) : undefined);
-    this.localCopyKey = `${scope}:has-local-copy`;
+    this.localCopyKey = localCopyKey(options);
     this.hasLocalCopy = readFlag(this.localCopyKey);
     const wsOrigin = window.location.origin.replace(/^http/, "ws");
     this.provider = new WebsocketProvider(`${wsOrigin}/collab`, options.processId, this.doc, {
@@ -120,19 +150,6 @@ export class CollabRuntime {
       maxBackoffTime: 8000,
     });
     acceptCompactSync(this.provider);
-    // A first visit: the text comes over HTTP, preloaded by the page alongside its scripts,
-    // instead of waiting for the socket (which needs the scripts, hydration and a token).
-    // Applied with the provider as origin, so it is not sent back to the server.
-    this.snapshotApplied = this.hasLocalCopy
-      ? Promise.resolve()
-      : fetchSnapshot(options.processId).then(
-          (update) => {
-            if (!update || this.destroyed) return;
-            Y.applyUpdateV2(this.doc, update, this.provider);
-            markOnce("accord:snapshot");
-          },
-          () => undefined,
-        );
     this.provider.messageHandlers[MESSAGE_PERSISTED] = (_encoder, decoder: decoding.Decoder) => {
       this.tracker.notePersisted(readClockMap(decoder));
     };
@@ -228,8 +245,6 @@ export class CollabRuntime {
     // sends just what the copy lacks. Without one (a first visit) there is nothing to wait
     // for: opening a fresh IndexedDB on a busy, slow phone took most of a second.
     if (this.hasLocalCopy) await this.localReady.catch(() => undefined);
-    // Then the socket only brings what changed since the snapshot.
-    await this.snapshotApplied;
     if (this.destroyed) return;
     if (!result.ok) {
       if (result.status === 404 || result.status === 403) this.update({ stopped: "removed" });

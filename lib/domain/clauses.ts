@@ -24,17 +24,6 @@ function idOf(node: DocNode): string | null {
   return typeof id === "string" && id.length > 0 ? id : null;
 }
 
-/** The nodes that carry a clause id: top-level blocks and the items of top-level lists. */
-function* identifiedNodes(doc: DocNode): Generator<DocNode> {
-  for (const block of doc.content ?? []) {
-    if (LIST_BLOCKS.has(block.type)) {
-      for (const item of block.content ?? []) yield item;
-    } else {
-      yield block;
-    }
-  }
-}
-
 /** What numbering needs to know about one identifiable block (editor and server alike). */
 export interface BlockInfo {
   clauseId: string | null;
@@ -83,16 +72,22 @@ export function numberBlocks(blocks: Iterable<BlockInfo>): DerivedClause[] {
   return out;
 }
 
-function* blockInfos(doc: DocNode): Generator<BlockInfo> {
-  for (const node of identifiedNodes(doc)) {
-    const text = nodeText(node);
-    yield { clauseId: idOf(node), type: node.type, headingLevel: headingLevel(node), hasText: text.length > 0, text };
-  }
+function infoOf(node: DocNode): BlockInfo {
+  const text = nodeText(node);
+  return { clauseId: idOf(node), type: node.type, headingLevel: headingLevel(node), hasText: text.length > 0, text };
+}
+
+/**
+ * What numbering reads from one top-level block: the block itself, or the items
+ * of a list. Per block so a caller that knows which blocks changed can keep the rest.
+ */
+export function blockInfosOf(block: DocNode): BlockInfo[] {
+  return LIST_BLOCKS.has(block.type) ? (block.content ?? []).map(infoOf) : [infoOf(block)];
 }
 
 /** `numberBlocks` over stored ProseMirror JSON. */
 export function deriveClauses(doc: DocNode): DerivedClause[] {
-  return numberBlocks(blockInfos(doc));
+  return numberBlocks((doc.content ?? []).flatMap(blockInfosOf));
 }
 
 /**
