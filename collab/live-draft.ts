@@ -66,7 +66,8 @@ export class LiveDraft {
 
 function convert(child: Y.XmlElement | Y.XmlText | Y.XmlHook): CachedBlock {
   // y-tiptap's own serializer, given a one-block view, so a block's JSON is exactly
-  // what converting the whole fragment would produce for it.
+  // what converting the whole fragment would produce for it (the view relies on it
+  // calling only toArray(); live-draft.test.ts fails if an upgrade changes that).
   const view = { toArray: () => [child] } as unknown as Y.XmlFragment;
   const node = (yXmlFragmentToProsemirrorJSON(view) as DocNode).content![0];
   return { json: JSON.stringify(node), blocks: blockInfosOf(node) };

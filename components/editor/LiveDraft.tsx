@@ -94,6 +94,9 @@ export function LiveDraft(props: LiveDraftProps) {
     let cancelled = false;
     let initial = initialSession;
     void (async () => {
+      // Development's StrictMode runs this effect twice: the first, cancelled at once, opens nothing.
+      await Promise.resolve();
+      if (cancelled) return;
       const opened = await CollabRuntime.open({
         processId,
         userId: identity.userId,

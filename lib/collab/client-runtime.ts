@@ -31,16 +31,25 @@ export interface RuntimeOptions {
   onRightsChanged: () => void;
 }
 
+const SNAPSHOT_WAIT_MS = 15_000;
+
 /** The whole draft as the server last stored it (null if unavailable: the socket then brings it). */
 async function fetchSnapshot(processId: string): Promise<Uint8Array | null> {
+  // On a link that stalls, the editor must not wait for ever: the socket brings the draft
+  // too. Long enough for the snapshot of a long draft (about 170 KB) at 2G speeds.
+  const stalled = new AbortController();
+  const timer = setTimeout(() => stalled.abort(), SNAPSHOT_WAIT_MS);
   try {
     // Same request as the page's preload (default mode and credentials), so it is reused.
-    const res = await fetch(snapshotPath(processId));
+    const res = await fetch(snapshotPath(processId), { signal: stalled.signal });
     return res.ok ? new Uint8Array(await res.arrayBuffer()) : null;
   } catch {
     return null;
+  } finally {
+    clearTimeout(timer);
   }
 }
+
 
 const localCopyKey = (options: Pick<RuntimeOptions, "processId" | "userId">) => `accord:${options.processId}:${options.userId}:has-local-copy`;
 
@@ -113,12 +122,14 @@ export class CollabRuntime {
    * scripts, hydration and a token).
    */
   static async open(options: RuntimeOptions): Promise<CollabRuntime> {
-    const firstVisit = !readFlag(localCopyKey(options));
-    return new CollabRuntime(options, firstVisit ? await fetchSnapshot(options.processId) : null);
+    // Read once: another tab may finish its first sync while this one downloads.
+    const hasLocalCopy = readFlag(localCopyKey(options));
+    return new CollabRuntime(options, hasLocalCopy, hasLocalCopy ? null : await fetchSnapshot(options.processId));
   }
 
   private constructor(
     private readonly options: RuntimeOptions,
+    hasLocalCopy: boolean,
     snapshot: Uint8Array | null,
   ) {
     // Applied before anything listens to the document: with an "update" listener Yjs also
@@ -142,7 +153,7 @@ export class CollabRuntime {
     });
     this.tracker = new PendingTracker(options.canEdit ? storageFor(`${scope}:pending`) : undefined);
     this.localCopyKey = localCopyKey(options);
-    this.hasLocalCopy = readFlag(this.localCopyKey);
+    this.hasLocalCopy = hasLocalCopy;
     const wsOrigin = window.location.origin.replace(/^http/, "ws");
     this.provider = new WebsocketProvider(`${wsOrigin}/collab`, options.processId, this.doc, {
       connect: false,
