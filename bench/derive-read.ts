@@ -1,7 +1,8 @@
 // `npx tsx bench/derive-read.ts [copies | large]`: what one clause derive spends reading
 // the live text, whole-document conversion (before) against LiveDraft (only touched
 // blocks), on the demo draft repeated `copies` times or on the cold-load benchmark's
-// 200-clause, 50,000-word draft, ten clauses edited between reads as ten typists would. A micro-benchmark behind docs/benchmarks-notes.md §11; not part of `npm run bench`.
+// 200-clause, 50,000-word draft, ten clauses edited between reads as ten typists would.
+// A micro-benchmark behind docs/benchmarks-notes.md §11; not part of `npm run bench`.
 import * as Y from "yjs";
 import { LiveDraft } from "../collab/live-draft";
 import { docJsonToYUpdate, yDocToDocJson } from "../lib/collab/doc-json";
@@ -11,15 +12,8 @@ import type { DocNode } from "../lib/domain/draft-doc";
 import { demoDocument } from "../lib/server/demo/demo-doc";
 import { DEMO_DRAFT } from "../lib/server/demo/demo-text";
 import { typedDraft } from "./large-draft";
+import { clauseTexts } from "./protocol-client";
 import { percentile } from "./support";
-
-function textsIn(type: Y.XmlFragment | Y.XmlElement, out: Y.XmlText[] = []): Y.XmlText[] {
-  for (const child of type.toArray()) {
-    if (child instanceof Y.XmlText) out.push(child);
-    else if (child instanceof Y.XmlElement) textsIn(child, out);
-  }
-  return out;
-}
 
 function demoCopies(copies: number): Y.Doc {
   const demo = demoDocument(DEMO_DRAFT);
@@ -34,20 +28,19 @@ function demoCopies(copies: number): Y.Doc {
 function main(): void {
   const doc = process.argv[2] === "large" ? typedDraft().doc : demoCopies(Number(process.argv[2] ?? 1));
   const live = new LiveDraft(doc);
-  const texts = textsIn(doc.getXmlFragment(DOC_FIELD));
+  const texts = clauseTexts(doc);
   const took: Record<"whole" | "live", number[]> = { whole: [], live: [] };
-  const reads = { whole: () => yDocToDocJson(doc), live: () => live.read() };
   for (let round = 0; round < 400; round++) {
     for (let i = 0; i < 10; i++) texts[(i * 3) % texts.length].insert(2 + (round % 5), "x");
     // Alternate which goes first, so neither always meets warm caches.
     for (const name of round % 2 ? (["whole", "live"] as const) : (["live", "whole"] as const)) {
       const start = performance.now();
       if (name === "whole") {
-        const json = reads.whole();
+        const json = yDocToDocJson(doc);
         JSON.stringify(json);
         (json.content ?? []).flatMap(blockInfosOf);
       } else {
-        reads.live();
+        live.read();
       }
       took[name].push(performance.now() - start);
     }

@@ -50,8 +50,9 @@ async function fetchSnapshot(processId: string): Promise<Uint8Array | null> {
   }
 }
 
-
-const localCopyKey = (options: Pick<RuntimeOptions, "processId" | "userId">) => `accord:${options.processId}:${options.userId}:has-local-copy`;
+/** This person's keys for this draft on this device (IndexedDB, localStorage). */
+const scopeOf = (options: Pick<RuntimeOptions, "processId" | "userId">) => `accord:${options.processId}:${options.userId}`;
+const localCopyKey = (options: Pick<RuntimeOptions, "processId" | "userId">) => `${scopeOf(options)}:has-local-copy`;
 
 function readFlag(key: string): boolean {
   try {
@@ -144,7 +145,7 @@ export class CollabRuntime {
         // an unreadable snapshot changes nothing: the socket brings the draft
       }
     }
-    const scope = `accord:${options.processId}:${options.userId}`;
+    const scope = scopeOf(options);
     this.local = new IndexeddbPersistence(scope, this.doc);
     this.wal = options.canEdit ? new LocalWal(`${scope}:wal`, this.local) : null;
     this.localReady = this.local.whenSynced.then(() => {
