@@ -173,6 +173,12 @@ export async function startWarmedServers(
   // 2.2–3.1% throughout; docs/benchmarks-notes.md §9). Warm each server with about 5,000
   // edits of its own (15 s; quick mode 8 s), then let it settle before anything is measured.
   for (const server of servers) await runLoadOn(server, { typists: 100, idle: 0, seconds: warmUpSeconds }, "bench-warm-up");
+  // The crowd does not run every path ten typists do (one update per flush, a lone
+  // author's acknowledgement, presence carried on a single update). After it alone, Accord's V8 still optimized about 100
+  // functions during its first 10-typist round and 45 during the second, 0.4% of a core
+  // in a profile of that round (docs/benchmarks-notes.md §12). So the small load warms
+  // each server too, twice as long, all three at once as in `bench:paired`.
+  await Promise.all(servers.map((server) => runLoadOn(server, { typists: 10, idle: 0, seconds: 2 * warmUpSeconds }, "bench-warm-up-small")));
   return { accord, settledAfterS: await Promise.all(servers.map((server) => settle(server.pid))) };
 }
 

@@ -3,7 +3,7 @@
 // whose speed drifts from minute to minute (docs/benchmarks-notes.md §10), a server
 // measured alone in its turn is compared with another measured in a different minute;
 // here every round's figures share the minute, so their ratio is much steadier. Not part
-// of `npm run bench` (about 8 minutes for 14 rounds); prints per-round figures and the
+// of `npm run bench` (about 9 minutes for 14 rounds); prints per-round figures and the
 // ratio of Accord's mean CPU to each stock server's, with its standard error.
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";

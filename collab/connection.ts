@@ -44,6 +44,24 @@ export class Connection implements AwarenessOwner {
     this.ws.send(message, { binary: true, compress: options.compress ?? true });
   }
 
+  /**
+   * Several messages in one write: one system call and one packet instead of one each.
+   * `ws` has no public cork; its socket is `_socket`, and without it they go one by one.
+   */
+  sendAll(messages: Uint8Array[]): void {
+    if (messages.length < 2) {
+      if (messages.length) this.send(messages[0]);
+      return;
+    }
+    const socket = (this.ws as unknown as { _socket?: { cork(): void; uncork(): void } | null })._socket;
+    socket?.cork();
+    try {
+      for (const message of messages) this.send(message);
+    } finally {
+      socket?.uncork();
+    }
+  }
+
   close(code: number, reason: string): void {
     if (this.closed) return;
     this.closed = true;

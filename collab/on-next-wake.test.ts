@@ -53,6 +53,31 @@ describe("OnNextWake", () => {
     expect(runs).toEqual([10_000, 10_150]);
   });
 
+  it("wait() sets only the backstop; a carrier that claims the work in time leaves nothing to run", async () => {
+    task.poke();
+    await vi.advanceTimersByTimeAsync(0);
+    vi.setSystemTime(10_060); // past the gap: poke() would run it now
+    task.wait();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(runs).toEqual([10_000]);
+    expect(task.claimIfDue()).toBe(true); // the carrier does the work in its own turn
+    expect(task.scheduled).toBe(false);
+    expect(task.claimIfDue()).toBe(false); // and a new gap has started
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(runs).toEqual([10_000]);
+  });
+
+  it("wait() still runs the task from the backstop when no carrier comes", async () => {
+    task.poke();
+    await vi.advanceTimersByTimeAsync(0);
+    vi.setSystemTime(10_020);
+    task.wait();
+    await vi.advanceTimersByTimeAsync(129);
+    expect(runs).toEqual([10_000]);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(runs).toEqual([10_000, 10_150]);
+  });
+
   it("cancel drops a scheduled run; run() runs at once and restarts the gap", async () => {
     task.poke();
     task.cancel();

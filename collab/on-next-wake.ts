@@ -9,6 +9,10 @@
  * message arrived). Once `gapMs` has passed since the last run, the task runs after
  * the current turn's other work; otherwise a backstop timer runs it `backstopGaps`
  * gaps after the last run, so nothing waits forever when nobody sends anything.
+ *
+ * A task whose work another, more frequent job can carry (presence riding on the
+ * update broadcasts) calls `wait()` instead of `poke()` while that job is expected,
+ * and the job calls `claimIfDue()` to do the work in its own turn.
  */
 export class OnNextWake {
   private lastRun = 0;
@@ -29,13 +33,37 @@ export class OnNextWake {
         this.immediate = null;
         this.run();
       });
-    } else if (!this.backstop) {
-      this.backstop = setTimeout(() => {
-        this.backstop = null;
-        this.run();
-      }, this.lastRun + this.backstopGaps * gap - now);
-      this.backstop.unref();
+    } else {
+      this.armBackstop(now);
     }
+  }
+
+  /**
+   * Something else is expected to do the task's work soon (see `claimIfDue`): only the
+   * backstop is set, so the work is still done if that expectation fails.
+   */
+  wait(now = Date.now()): void {
+    if (!this.immediate) this.armBackstop(now);
+  }
+
+  private armBackstop(now: number): void {
+    if (this.backstop) return;
+    this.backstop = setTimeout(() => {
+      this.backstop = null;
+      this.run();
+    }, Math.max(0, this.lastRun + this.backstopGaps * this.gapMs() - now));
+    this.backstop.unref();
+  }
+
+  /**
+   * For a caller about to do the task's work itself: true (and a new gap starts, with
+   * nothing left scheduled) once the gap has passed; false within it.
+   */
+  claimIfDue(now = Date.now()): boolean {
+    if (now - this.lastRun < this.gapMs()) return false;
+    this.cancel();
+    this.lastRun = now;
+    return true;
   }
 
   /** Runs the task now and starts a new gap. */

@@ -92,6 +92,11 @@ export class DocStore {
     return row.seq;
   }
 
+  /** Removes one appended row again (Room.takeBack: Yjs could not apply it). */
+  async discard(processId: string, seq: number): Promise<void> {
+    await this.db.docUpdate.deleteMany({ where: { processId, seq } });
+  }
+
   /**
    * Folds the log into the snapshot. Reads from the database (not from memory), so
    * updates another instance appended are never dropped; the snapshot only moves

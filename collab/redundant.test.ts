@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { addsNothing } from "./redundant";
+import { addsNothing as addsNothingShaped } from "./redundant";
+import { readUpdateShape } from "./update-shape";
+
+const addsNothing = (doc: Y.Doc, update: Uint8Array) => addsNothingShaped(doc, readUpdateShape(update));
 
 function pair(): { server: Y.Doc; client: Y.Doc } {
   const server = new Y.Doc();

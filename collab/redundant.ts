@@ -1,4 +1,5 @@
 import * as Y from "yjs";
+import type { UpdateShape } from "./update-shape";
 
 /**
  * True when `update` would change nothing in `doc`: every struct it carries is
@@ -7,15 +8,11 @@ import * as Y from "yjs";
  * whole delete set); storing it would add a useless row on every connection.
  * Runs on every accepted update, so it only looks at the structs the update names.
  */
-export function addsNothing(doc: Y.Doc, update: Uint8Array, ends = Y.parseUpdateMeta(update).to): boolean {
+export function addsNothing(doc: Y.Doc, shape: UpdateShape): boolean {
   // A keystroke carries a struct past the server's clock for its client.
-  for (const [client, end] of ends) if (end > Y.getState(doc.store, client)) return false;
-  const { ds } = Y.decodeUpdate(update);
-  for (const [client, ranges] of ds.clients) {
-    const structs = doc.store.clients.get(client);
-    for (const { clock, len } of ranges) {
-      if (len > 0 && !allDeleted(structs, clock, clock + len)) return false;
-    }
+  for (const [client, end] of shape.ends) if (end > Y.getState(doc.store, client)) return false;
+  for (const [client, clock, len] of shape.deletes) {
+    if (!allDeleted(doc.store.clients.get(client), clock, clock + len)) return false;
   }
   return true;
 }

@@ -12,6 +12,7 @@ import type { DocStore } from "./persistence";
 import type { RedisBus } from "./redis";
 import { OnNextWake } from "./on-next-wake";
 import { addsNothing } from "./redundant";
+import { readUpdateShape } from "./update-shape";
 
 const PERSISTED = Symbol("persisted");
 const REMOTE = Symbol("remote");
@@ -26,11 +27,8 @@ export interface RoomDeps {
   compactAfterRows: number;
   /** Longest wait between flushes in a crowded room (0: flush as soon as the last write is done). */
   coalesceMaxMs: number;
-}
-
-/** End clock per client of the items in an update (parses every struct, so malformed input throws). */
-function clocksOf(update: Uint8Array): ClockMap {
-  return Y.parseUpdateMeta(update).to;
+  /** Forget a room whose in-memory document can no longer be trusted; the next connection loads it afresh. */
+  dropRoom: (room: Room) => void;
 }
 
 export function syncUpdateMessage(update: Uint8Array): Uint8Array {
@@ -59,10 +57,11 @@ export class Room {
   private deriving: Promise<void> | null = null;
   private compacting = false;
   /** Presence goes out at most once per interval, longer with more people in the room. */
-  private readonly awarenessFlush = new OnNextWake(
-    () => this.flushAwareness(),
-    () => Math.min(500, Math.max(50, this.connections.size * 2)),
-  );
+  private readonly presenceGapMs = () => Math.min(500, Math.max(50, this.connections.size * 2));
+  private readonly awarenessFlush = new OnNextWake(() => this.flushAwareness(), this.presenceGapMs);
+  /** When the last update broadcast went out, and the smoothed time between broadcasts. */
+  private lastBroadcastAt = 0;
+  private broadcastGapMs = Number.POSITIVE_INFINITY;
   private awarenessSweep: NodeJS.Timeout | null = null;
   /** The text changed since the clause table was last derived from it. */
   private deriveDue = false;
@@ -71,6 +70,10 @@ export class Room {
   closing = false;
   /** The process was signed off: the text accepts no more changes, from anyone. */
   frozen = false;
+  /** The in-memory document can no longer be trusted (takeBack): nothing more is accepted or derived from it. */
+  private dropped = false;
+  /** Set while a row is being taken back out of the log (takeBack). */
+  takingBack: Promise<void> | null = null;
 
   freeze(): void {
     this.frozen = true;
@@ -122,8 +125,32 @@ export class Room {
   private awake(): void {
     if (this.closing) return;
     const now = Date.now();
-    if (this.awareness.hasDirty()) this.awarenessFlush.poke(now);
+    if (this.awareness.hasDirty()) {
+      if (this.broadcastsCarryPresence(now)) this.awarenessFlush.wait(now);
+      else this.awarenessFlush.poke(now);
+    }
     if (this.deriveDue) this.deriveSoon.poke(now);
+  }
+
+  /**
+   * While people are typing, update broadcasts go out more often than presence is due,
+   * and presence rides on them: the same write to each socket (flushBatch) instead of a
+   * write of its own, a third of all writes at ten typists (docs/benchmarks-notes.md §12).
+   * A lone typist's broadcasts are too far apart to wait for; presence then goes out on
+   * the next wake-up as before.
+   */
+  private broadcastsCarryPresence(now: number): boolean {
+    if (this.flushing) return true;
+    const gap = this.presenceGapMs();
+    return this.broadcastGapMs < gap && now - this.lastBroadcastAt < 2 * gap;
+  }
+
+  private noteBroadcast(now: number): void {
+    if (this.lastBroadcastAt) {
+      const since = now - this.lastBroadcastAt;
+      this.broadcastGapMs = Number.isFinite(this.broadcastGapMs) ? 0.8 * this.broadcastGapMs + 0.2 * since : since;
+    }
+    this.lastBroadcastAt = now;
   }
 
   /** How far each of these clients' edits are stored. */
@@ -138,8 +165,10 @@ export class Room {
    * closes that socket); refuses one that would exceed the document size limit.
    */
   accept(from: Connection, update: Uint8Array): "queued" | "redundant" | "too_large" | "frozen" {
-    const clocks = clocksOf(update); // parses every struct: malformed input throws here, before anything is stored
-    if (addsNothing(this.doc, update, clocks)) {
+    const shape = readUpdateShape(update); // reads it whole: malformed input throws here, before anything is stored
+    const clocks = shape.ends;
+    if (this.dropped) return "frozen"; // its document may hold part of an update that was taken back
+    if (addsNothing(this.doc, shape)) {
       // Everything in it is already stored (the doc only holds stored updates), so say so.
       if (clocks.size) from.send(encodePersisted(clocks));
       return "redundant";
@@ -176,9 +205,18 @@ export class Room {
   }
 
   private async flushBatch(batch: Array<{ update: Uint8Array; from: Connection; clocks: ClockMap }>): Promise<void> {
-    const merged = batch.length === 1 ? batch[0].update : Y.mergeUpdates(batch.map((b) => b.update));
+    let merged: Uint8Array;
     try {
-      await this.deps.store.append(this.id, merged);
+      merged = batch.length === 1 ? batch[0].update : Y.mergeUpdates(batch.map((b) => b.update));
+    } catch (error) {
+      // Each update read whole on its own; should merging them still fail, nothing is stored.
+      this.deps.log(`could not merge updates for ${this.id}`, error);
+      for (const { from } of batch) from.close(CLOSE.internal, "could not store your changes; reconnecting");
+      return;
+    }
+    let seq: number;
+    try {
+      seq = await this.deps.store.append(this.id, merged);
     } catch (error) {
       // Not stored, so not shown to anyone. The authors still hold their edits and
       // resend them when they reconnect.
@@ -186,8 +224,13 @@ export class Room {
       for (const { from } of batch) from.close(CLOSE.internal, "could not store your changes; reconnecting");
       return;
     }
+    try {
+      Y.applyUpdate(this.doc, merged, PERSISTED);
+    } catch (error) {
+      await this.takeBack(seq, batch, error);
+      return;
+    }
     this.rowsSinceSnapshot += 1;
-    Y.applyUpdate(this.doc, merged, PERSISTED);
 
     const authors = new Map<Connection, ClockMap>();
     for (const { from, clocks: ends } of batch) {
@@ -196,14 +239,47 @@ export class Room {
       authors.set(from, clocks);
     }
     const message = syncUpdateMessage(merged);
+    // Other instances get the update before the presence that may point into it.
+    this.deps.bus?.publishUpdate(this.id, merged);
+    const now = Date.now();
+    this.noteBroadcast(now);
+    const presence = this.awareness.hasDirty() && this.awarenessFlush.claimIfDue(now) ? this.takePresence() : null;
     // A lone author already has its edit: it gets the small acknowledgement only.
     const soleAuthor = authors.size === 1 ? batch[0].from : null;
-    for (const conn of this.connections) if (conn !== soleAuthor) conn.send(message);
-    for (const [conn, clocks] of authors) conn.send(encodePersisted(clocks));
-    this.deps.bus?.publishUpdate(this.id, merged);
+    for (const conn of this.connections) {
+      const out: Uint8Array[] = conn === soleAuthor ? [] : [message];
+      const clocks = authors.get(conn);
+      if (clocks) out.push(encodePersisted(clocks));
+      if (presence) out.push(presence);
+      conn.sendAll(out);
+    }
     this.deriveDue = true;
     this.awake();
     if (this.rowsSinceSnapshot >= this.deps.compactAfterRows) void this.compact();
+  }
+
+  /**
+   * readUpdateShape refuses every update Yjs is known to fail on; should one still get
+   * through, Yjs throws after applying part of it. The row is taken back out of the log
+   * (a stored row Yjs cannot apply would break every later load of the draft) and the
+   * room is dropped, since its document may hold part of the update: everyone
+   * reconnects to a room loaded afresh from what is stored. Authors resend what the
+   * server had not acknowledged.
+   */
+  private async takeBack(seq: number, batch: Array<{ from: Connection }>, error: unknown): Promise<void> {
+    this.deps.log(`an update for ${this.id} could not be applied; it is taken back out of the log`, error);
+    this.pending = [];
+    this.dropped = true;
+    // Whoever opens the document meanwhile waits for this, so the fresh room loads without the row.
+    this.takingBack = this.deps.store.discard(this.id, seq).catch((discardError: unknown) => {
+      this.deps.log(`could not take back update ${seq} of ${this.id}`, discardError);
+    });
+    await this.takingBack;
+    this.closing = true;
+    const soleAuthor = new Set(batch.map((b) => b.from)).size === 1 ? batch[0].from : null;
+    soleAuthor?.close(CLOSE.malformed, "this update cannot be applied");
+    for (const conn of this.connections) conn.close(CLOSE.internal, "the draft is reloading; reconnecting");
+    this.deps.dropRoom(this);
   }
 
   /** An update another instance has already stored. */
@@ -240,15 +316,21 @@ export class Room {
   }
 
   private flushAwareness(): void {
+    const message = this.takePresence();
+    if (message) for (const conn of this.connections) conn.send(message);
+  }
+
+  /** The changed presence as one message for every socket here; other instances get it via Redis. */
+  private takePresence(): Uint8Array | null {
     const body = this.awareness.takeDirty();
-    if (!body) return;
-    const message = awarenessMessage(body);
-    for (const conn of this.connections) conn.send(message);
+    if (!body) return null;
     this.deps.bus?.publishAwareness(this.id, body);
+    return awarenessMessage(body);
   }
 
   /** Re-derives the clause table and the server-rendered draft from the live text. */
   async derive(): Promise<void> {
+    if (this.dropped) return;
     if (this.deriving) {
       await this.deriving;
       return this.derive();

@@ -107,6 +107,16 @@ export async function createCollabServer(options: CollabServerOptions): Promise<
     deriveEveryMs: options.deriveEveryMs ?? 1000,
     compactAfterRows: options.compactAfterRows ?? 500,
     coalesceMaxMs: options.coalesceMaxMs ?? 40,
+    dropRoom(room: Room) {
+      if (rooms.get(room.id) === room) {
+        rooms.delete(room.id);
+        clearTimeout(unloadTimers.get(room.id));
+        unloadTimers.delete(room.id);
+        void bus?.leave(room.id).catch(() => undefined);
+      }
+      // Its sockets are closing; their close events find it gone (scheduleUnload) and leave it be.
+      room.destroy();
+    },
   };
 
   const wss = new WebSocketServer({
@@ -126,7 +136,9 @@ export async function createCollabServer(options: CollabServerOptions): Promise<
 
   async function openRoom(id: string): Promise<Room | null> {
     const existing = rooms.get(id);
-    if (existing && !existing.closing) return existing;
+    // A room taking an update back out of its log is dropped once that is done: load afresh after.
+    if (existing?.takingBack) await existing.takingBack;
+    if (existing && !existing.closing && !existing.takingBack) return existing;
     let pending = loading.get(id);
     if (!pending) {
       pending = (async () => {
@@ -143,7 +155,7 @@ export async function createCollabServer(options: CollabServerOptions): Promise<
   }
 
   function scheduleUnload(room: Room): void {
-    if (room.connections.size || unloadTimers.has(room.id)) return;
+    if (room.connections.size || unloadTimers.has(room.id) || rooms.get(room.id) !== room) return;
     const timer = setTimeout(async () => {
       unloadTimers.delete(room.id);
       if (room.connections.size || closing) return;
@@ -240,6 +252,11 @@ export async function createCollabServer(options: CollabServerOptions): Promise<
         const room = await openRoom(decision.processId);
         if (!room) return refuse(req, socket, head, CLOSE.notFound, "no such document");
         wss.handleUpgrade(req, socket, head, (ws: WebSocket) => {
+          // The room may have been unloaded or dropped while this upgrade was under way.
+          if (room.closing || rooms.get(room.id) !== room) {
+            ws.close(CLOSE.internal, "the draft is reloading; reconnecting");
+            return;
+          }
           const format = syncFormatOf(req.url);
           const conn = new Connection(ws, decision.processId, decision.userId, decision.role, decision.groupId, decision.identity, decision.canEdit, limits, format);
           const timer = unloadTimers.get(room.id);

@@ -29,6 +29,7 @@ export class SqliteDocStore extends DocStore {
       moveSnapshot: connection.prepare('UPDATE "DocSnapshot" SET "state" = ?, "upToSeq" = ?, "updatedAt" = ? WHERE "processId" = ?'),
       createSnapshot: connection.prepare('INSERT INTO "DocSnapshot" ("processId", "state", "upToSeq", "updatedAt") VALUES (?, ?, ?, ?)'),
       dropRows: connection.prepare('DELETE FROM "DocUpdate" WHERE "processId" = ? AND "seq" <= ?'),
+      dropRow: connection.prepare('DELETE FROM "DocUpdate" WHERE "processId" = ? AND "seq" = ?'),
       clauses: connection.prepare<[string], StoredClause & { clauseId: string }>('SELECT "clauseId", "number", "position", "kind", "textHash", "text" FROM "Clause" WHERE "processId" = ?'),
       dropClause: connection.prepare('DELETE FROM "Clause" WHERE "processId" = ? AND "clauseId" = ?'),
       upsertClause: connection.prepare(
@@ -91,6 +92,10 @@ export class SqliteDocStore extends DocStore {
 
   override async append(processId: string, update: Uint8Array): Promise<number> {
     return Number(this.insert.run(processId, update, now()).lastInsertRowid);
+  }
+
+  override async discard(processId: string, seq: number): Promise<void> {
+    this.statements.dropRow.run(processId, seq);
   }
 
   override async compact(processId: string): Promise<{ folded: number; bytes: number }> {

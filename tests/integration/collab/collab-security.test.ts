@@ -195,6 +195,44 @@ describe("collaboration: limits and malformed input", () => {
     await until(() => plainText(second).includes("still alive"), "new client sees the edit");
   });
 
+  it("refuses an update whose delete set is cut short (4400) before storing it: the draft still loads", async () => {
+    const editor = await open("editor");
+    await synced(editor);
+    const scratch = new Y.Doc();
+    Y.applyUpdate(scratch, Y.encodeStateAsUpdate(editor.doc));
+    let insert: Uint8Array | null = null;
+    scratch.on("update", (u: Uint8Array) => (insert = u));
+    const first = scratch.getXmlFragment("default").toArray().find((n) => n instanceof Y.XmlElement && n.nodeName === "paragraph") as Y.XmlElement;
+    (first.get(0) as Y.XmlText).insert(0, "never stored ");
+    const whole = insert! as Uint8Array;
+    expect(whole[whole.length - 1]).toBe(0); // an insert deletes nothing: the delete set is one 0
+    // Its structs are whole; its delete set announces three clients and stops.
+    const cut = Uint8Array.from([...whole.subarray(0, whole.length - 1), 3]);
+    expect(() => Y.parseUpdateMeta(cut)).not.toThrow(); // what the server used to check
+    const rowsBefore = await db.docUpdate.count({ where: { processId } });
+    const raw = rawSocket(server.url, processId, await tokenFor(people.editor, processId));
+    await raw.opened;
+    const frame = encoding.createEncoder();
+    encoding.writeVarUint(frame, MESSAGE_SYNC);
+    syncProtocol.writeUpdate(frame, cut);
+    raw.ws.send(encoding.toUint8Array(frame));
+    expect((await raw.closed).code).toBe(CLOSE.malformed);
+    expect(await db.docUpdate.count({ where: { processId } })).toBe(rowsBefore);
+    // Nobody saw it, the server is up, and a fresh instance loads the stored draft.
+    paragraphText(editor, 0).insert(0, "still fine ");
+    await until(async () => (await db.docUpdate.count({ where: { processId } })) > rowsBefore, "the next edit is stored");
+    const fresh = await startCollab();
+    try {
+      const reader = connect(fresh.url, processId, await tokenFor(people.convenor, processId));
+      clients.push(reader);
+      await synced(reader);
+      await until(() => plainText(reader).includes("still fine"), "the stored draft loads");
+      expect(plainText(reader)).not.toContain("never stored");
+    } finally {
+      await fresh.stop();
+    }
+  });
+
   it("closes a socket that floods messages (4429) and one that sends an oversized frame (1009)", async () => {
     const token = await tokenFor(people.editor, processId);
     const flood = rawSocket(server.url, processId, token);
