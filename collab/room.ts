@@ -70,9 +70,10 @@ export class Room {
   closing = false;
   /** The process was signed off: the text accepts no more changes, from anyone. */
   frozen = false;
-  /** The in-memory document can no longer be trusted (takeBack): nothing more is accepted or derived from it. */
-  private dropped = false;
-  /** Set while a row is being taken back out of the log (takeBack). */
+  /**
+   * Set once a row is being taken back out of the log (takeBack): from then on the
+   * in-memory document cannot be trusted, and nothing more is accepted or derived from it.
+   */
   takingBack: Promise<void> | null = null;
 
   freeze(): void {
@@ -167,7 +168,7 @@ export class Room {
   accept(from: Connection, update: Uint8Array): "queued" | "redundant" | "too_large" | "frozen" {
     const shape = readUpdateShape(update); // reads it whole: malformed input throws here, before anything is stored
     const clocks = shape.ends;
-    if (this.dropped) return "frozen"; // its document may hold part of an update that was taken back
+    if (this.takingBack) return "frozen"; // its document may hold part of an update that was taken back
     if (addsNothing(this.doc, shape)) {
       // Everything in it is already stored (the doc only holds stored updates), so say so.
       if (clocks.size) from.send(encodePersisted(clocks));
@@ -269,7 +270,6 @@ export class Room {
   private async takeBack(seq: number, batch: Array<{ from: Connection }>, error: unknown): Promise<void> {
     this.deps.log(`an update for ${this.id} could not be applied; it is taken back out of the log`, error);
     this.pending = [];
-    this.dropped = true;
     // Whoever opens the document meanwhile waits for this, so the fresh room loads without the row.
     this.takingBack = this.deps.store.discard(this.id, seq).catch((discardError: unknown) => {
       this.deps.log(`could not take back update ${seq} of ${this.id}`, discardError);
@@ -330,7 +330,7 @@ export class Room {
 
   /** Re-derives the clause table and the server-rendered draft from the live text. */
   async derive(): Promise<void> {
-    if (this.dropped) return;
+    if (this.takingBack) return;
     if (this.deriving) {
       await this.deriving;
       return this.derive();
