@@ -161,12 +161,13 @@ export async function startWarmedServers(
   dataDir: string,
   warmUpSeconds: number,
   servers: RunningServer[],
+  kinds: ServerKind[] = SERVERS,
 ): Promise<{ accord: { databaseUrl: string; member: AccordMember }; settledAfterS: number[] }> {
   const accord = await prepareAccord(dataDir);
   // Every run gets a new document on every server: the stock servers' start empty and are
   // seeded with the draft's shape, Accord's are copies of the demo draft.
   const member = freshCopies(path.join(dataDir, "accord.db"), accord.member);
-  for (const kind of SERVERS) servers.push(await startServer(kind, { databaseUrl: accord.databaseUrl, member }));
+  for (const kind of kinds) servers.push(await startServer(kind, { databaseUrl: accord.databaseUrl, member }));
   // A server in service has long compiled its hot paths and sized its heap; one started
   // seconds ago has not. After 1,650 edits of warm-up Accord still used 4.7, 4.3 and 4.2%
   // of a core in its first three 10-typist rounds and 3.1–3.2% in the last two (y-websocket

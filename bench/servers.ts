@@ -9,11 +9,12 @@ import { freePort, ROOT } from "./support";
 
 export const BENCH_SECRET = "benchmark-secret-0123456789abcdefghijkl";
 
-export type ServerKind = "accord" | "y-websocket" | "hocuspocus";
+export type ServerKind = "accord" | "y-websocket" | "hocuspocus" | "y-websocket-stored";
 export const SERVER_LABEL: Record<ServerKind, string> = {
   accord: "Accord (auth, SQLite persistence, limits)",
   "y-websocket": "y-websocket 2.1.0 bin/server (in memory)",
   hocuspocus: "@hocuspocus/server 3.4.4 (in memory)",
+  "y-websocket-stored": "y-websocket 2.1.0 + one SQLite commit per update before relaying (reference)",
 };
 
 /** Who the Accord tokens are for: a member of the process with an editing role. */
@@ -110,9 +111,12 @@ export async function startServer(kind: ServerKind, accord?: AccordOptions): Pro
       },
     };
   }
-  if (kind === "y-websocket") {
-    const child = spawnPinned(0, [path.join(ROOT, "node_modules", "y-websocket-v2", "bin", "server.cjs")], { ...base, HOST: "127.0.0.1", PORT: String(port) });
-    await waitFor(child, "running at", "y-websocket");
+  if (kind === "y-websocket" || kind === "y-websocket-stored") {
+    const script = kind === "y-websocket" ? path.join(ROOT, "node_modules", "y-websocket-v2", "bin", "server.cjs") : path.join(ROOT, "bench", "servers", "y-websocket-stored.mjs");
+    if (kind === "y-websocket-stored" && !accord) throw new Error("the stored reference needs a data directory");
+    const dataDir = accord ? path.dirname(accord.databaseUrl.replace(/^file:/, "")) : "";
+    const child = spawnPinned(0, [script], { ...base, HOST: "127.0.0.1", PORT: String(port), DATA_DIR: dataDir });
+    await waitFor(child, "running at", kind);
     return { kind, pid: child.pid!, stop: stopper(child), target: (documentId) => ({ dialect: "y-websocket", url: `ws://127.0.0.1:${port}/${documentId}` }) };
   }
   const child = spawnPinned(0, ["--import", "tsx", path.join(ROOT, "bench", "servers", "hocuspocus-server.ts")], { ...base, PORT: String(port) });

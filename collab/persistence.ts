@@ -29,8 +29,18 @@ function bytes(u: Uint8Array): Uint8Array<ArrayBuffer> {
   return new Uint8Array(u.buffer as ArrayBuffer, u.byteOffset, u.byteLength);
 }
 
+/** A Yjs update that changes nothing (an empty document's state). */
+export const EMPTY_UPDATE = new Uint8Array([0, 0]);
+
+// Each retry means another instance committed a row to the same document meanwhile.
+const MAX_APPEND_ATTEMPTS = 20;
+
+/** A unique constraint refused the write: P2002 from an ORM call, or the driver's own report from a raw query. */
 function isUniqueViolation(error: unknown): boolean {
-  return (error as { code?: unknown })?.code === "P2002";
+  const e = error as { code?: unknown; meta?: { driverAdapterError?: { cause?: { kind?: unknown; originalCode?: unknown } } } };
+  if (e?.code === "P2002") return true;
+  const cause = e?.meta?.driverAdapterError?.cause;
+  return e?.code === "P2010" && (cause?.kind === "UniqueConstraintViolation" || cause?.originalCode === "23505");
 }
 
 /**
@@ -87,14 +97,40 @@ export class DocStore {
     return { rows, signedOff: new Set(signedOff.map((p) => p.id)) };
   }
 
+  /**
+   * Stores one update as the document's next row and returns its seq, read and used by
+   * one statement: one past the newest row, or past the snapshot when compaction has
+   * deleted every row (rows left are always past it). The snapshot is read only then:
+   * its upToSeq sits behind the state, which on SQLite spans overflow pages.
+   *
+   * Two instances appending to one document at once may pick the same seq; the primary
+   * key refuses the second, which then reads again. So a document's rows are numbered in
+   * the order they were committed, and compaction, which folds every committed row up to
+   * the newest it sees, cannot pass over one still being written (as it could with a
+   * table-wide sequence, whose numbers are taken before commit).
+   */
   async append(processId: string, update: Uint8Array): Promise<number> {
-    const row = await this.db.docUpdate.create({ data: { processId, data: bytes(update) }, select: { seq: true } });
-    return row.seq;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const rows = await this.db.$queryRaw<Array<{ seq: number | bigint }>>`
+          INSERT INTO "DocUpdate" ("processId", "seq", "data") VALUES (${processId}, COALESCE(
+            (SELECT MAX("seq") FROM "DocUpdate" WHERE "processId" = ${processId}),
+            (SELECT "upToSeq" FROM "DocSnapshot" WHERE "processId" = ${processId}),
+            0) + 1, ${bytes(update)}) RETURNING "seq"`;
+        return Number(rows[0].seq);
+      } catch (error) {
+        if (!isUniqueViolation(error) || attempt >= MAX_APPEND_ATTEMPTS) throw error;
+      }
+    }
   }
 
-  /** Removes one appended row again (Room.takeBack: Yjs could not apply it). */
+  /**
+   * Takes an appended row back (Room.takeBack: Yjs could not apply it). It becomes an
+   * empty update rather than going away, so its seq is never given to another row:
+   * (newest seq, bytes) keeps naming one stored state (getDraftSnapshot's cache).
+   */
   async discard(processId: string, seq: number): Promise<void> {
-    await this.db.docUpdate.deleteMany({ where: { processId, seq } });
+    await this.db.docUpdate.updateMany({ where: { processId, seq }, data: { data: bytes(EMPTY_UPDATE) } });
   }
 
   /**

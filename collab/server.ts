@@ -22,9 +22,7 @@ import { pushWholeDraft, syncFormatOf, syncStep2V2, withPushed } from "./compact
 import { Connection } from "./connection";
 import { DEFAULT_LIMITS, type CollabLimits } from "./limits";
 import { MembershipWatch } from "./membership-watch";
-import { sqliteConnection } from "@/lib/db/client";
-import { DocStore } from "./persistence";
-import { SqliteDocStore } from "./sqlite-store";
+import { openDocStore } from "./doc-store";
 import { RedisBus } from "./redis";
 import { Room } from "./room";
 
@@ -65,8 +63,7 @@ export async function createCollabServer(options: CollabServerOptions): Promise<
   const limits: CollabLimits = { ...DEFAULT_LIMITS, ...options.limits };
   const log = options.log ?? ((message: string, error?: unknown) => console.error(`[collab] ${message}`, error ?? ""));
   const allowedOrigins = new Set((options.allowedOrigins ?? []).map((o) => new URL(o).origin));
-  const connection = await sqliteConnection(options.db);
-  const store = connection ? new SqliteDocStore(options.db, connection) : new DocStore(options.db);
+  const store = await openDocStore(options.db);
   const rooms = new Map<string, Room>();
   const loading = new Map<string, Promise<Room | null>>();
   const unloadTimers = new Map<string, NodeJS.Timeout>();

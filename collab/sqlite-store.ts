@@ -4,7 +4,7 @@ import { docStateFrom } from "@/lib/db/doc-state";
 import type { Db } from "@/lib/db/client";
 import type { MemberFacts } from "./auth";
 import type { DraftSnapshot } from "./live-draft";
-import { DocStore, foldState, planDerived, type DerivedWrite, type LoadedDoc, type MembershipSnapshot, type StoredClause } from "./persistence";
+import { DocStore, EMPTY_UPDATE, foldState, planDerived, type DerivedWrite, type LoadedDoc, type MembershipSnapshot, type StoredClause } from "./persistence";
 
 /** Prisma writes DateTime to SQLite as ISO 8601 text with an explicit offset. */
 const now = () => new Date().toISOString().replace("Z", "+00:00");
@@ -17,19 +17,25 @@ const now = () => new Date().toISOString().replace("Z", "+00:00");
  * each write below is one atomic transaction that no other code can interleave with.
  */
 export class SqliteDocStore extends DocStore {
-  private readonly insert: Statement<[string, Uint8Array, string]>;
+  private readonly insert: Statement<[{ processId: string; data: Uint8Array; createdAt: string }], { seq: number | bigint }>;
   private readonly statements;
 
   constructor(db: Db, connection: SqliteConnection) {
     super(db);
-    this.insert = connection.prepare('INSERT INTO "DocUpdate" ("processId", "data", "createdAt") VALUES (?, ?, ?)');
+    // One statement, so one transaction: the next seq is read and used with no other writer
+    // in between, even another process on the same file. See DocStore.append.
+    this.insert = connection.prepare(
+      'INSERT INTO "DocUpdate" ("processId", "seq", "data", "createdAt") VALUES (@processId, COALESCE(' +
+        '(SELECT MAX("seq") FROM "DocUpdate" WHERE "processId" = @processId), ' +
+        '(SELECT "upToSeq" FROM "DocSnapshot" WHERE "processId" = @processId), 0) + 1, @data, @createdAt) RETURNING "seq"',
+    );
     this.statements = {
       snapshot: connection.prepare<[string], { state: Uint8Array; upToSeq: number | bigint }>('SELECT "state", "upToSeq" FROM "DocSnapshot" WHERE "processId" = ?'),
       rowsAfter: connection.prepare<[string, number], { seq: number | bigint; data: Uint8Array }>('SELECT "seq", "data" FROM "DocUpdate" WHERE "processId" = ? AND "seq" > ? ORDER BY "seq"'),
       moveSnapshot: connection.prepare('UPDATE "DocSnapshot" SET "state" = ?, "upToSeq" = ?, "updatedAt" = ? WHERE "processId" = ?'),
       createSnapshot: connection.prepare('INSERT INTO "DocSnapshot" ("processId", "state", "upToSeq", "updatedAt") VALUES (?, ?, ?, ?)'),
       dropRows: connection.prepare('DELETE FROM "DocUpdate" WHERE "processId" = ? AND "seq" <= ?'),
-      dropRow: connection.prepare('DELETE FROM "DocUpdate" WHERE "processId" = ? AND "seq" = ?'),
+      emptyRow: connection.prepare('UPDATE "DocUpdate" SET "data" = ? WHERE "processId" = ? AND "seq" = ?'),
       clauses: connection.prepare<[string], StoredClause & { clauseId: string }>('SELECT "clauseId", "number", "position", "kind", "textHash", "text" FROM "Clause" WHERE "processId" = ?'),
       dropClause: connection.prepare('DELETE FROM "Clause" WHERE "processId" = ? AND "clauseId" = ?'),
       upsertClause: connection.prepare(
@@ -91,11 +97,11 @@ export class SqliteDocStore extends DocStore {
   }
 
   override async append(processId: string, update: Uint8Array): Promise<number> {
-    return Number(this.insert.run(processId, update, now()).lastInsertRowid);
+    return Number(this.insert.get({ processId, data: update, createdAt: now() })!.seq);
   }
 
   override async discard(processId: string, seq: number): Promise<void> {
-    this.statements.dropRow.run(processId, seq);
+    this.statements.emptyRow.run(EMPTY_UPDATE, processId, seq);
   }
 
   override async compact(processId: string): Promise<{ folded: number; bytes: number }> {
