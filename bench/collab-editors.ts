@@ -169,11 +169,13 @@ export async function startWarmedServers(
   const member = freshCopies(path.join(dataDir, "accord.db"), accord.member);
   for (const kind of kinds) servers.push(await startServer(kind, { databaseUrl: accord.databaseUrl, member }));
   // A server in service has long compiled its hot paths and sized its heap; one started
-  // seconds ago has not. After 1,650 edits of warm-up Accord still used 4.7, 4.3 and 4.2%
-  // of a core in its first three 10-typist rounds and 3.1–3.2% in the last two (y-websocket
-  // 2.2–3.1% throughout; docs/benchmarks-notes.md §9). Warm each server with about 5,000
-  // edits of its own (15 s; quick mode 8 s), then let it settle before anything is measured.
-  for (const server of servers) await runLoadOn(server, { typists: 100, idle: 0, seconds: warmUpSeconds }, "bench-warm-up");
+  // seconds ago has not. Warm each server with a crowd of its own (100 typists, 15 s; quick
+  // mode 8 s), then let it settle before anything is measured. All at once: warmed one
+  // after the other, the first server sat idle longest before the rounds and measured up
+  // to 2% of a core more for the first five of them, whichever server it was (two
+  // identical Accord servers: +1.2% of a core on average over those rounds; warmed
+  // together: no difference; docs/benchmarks-notes.md §13). Accord was always first.
+  await Promise.all(servers.map((server) => runLoadOn(server, { typists: 100, idle: 0, seconds: warmUpSeconds }, "bench-warm-up")));
   // The crowd does not run every path ten typists do (one update per flush, a lone
   // author's acknowledgement, presence carried on a single update). After it alone, Accord's V8 still optimized about 100
   // functions during its first 10-typist round and 45 during the second, 0.4% of a core

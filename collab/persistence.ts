@@ -46,6 +46,8 @@ function isUniqueViolation(error: unknown): boolean {
 /**
  * The database side of a live document: an append-only update log folded into a
  * snapshot from time to time, and the derived clause table. Load = snapshot + log.
+ * Through the ORM, for PostgreSQL (its appends and compaction lock rows); SQLite
+ * uses SqliteDocStore (openDocStore picks).
  */
 export class DocStore {
   constructor(private readonly db: Db) {}
@@ -98,26 +100,31 @@ export class DocStore {
   }
 
   /**
-   * Stores one update as the document's next row and returns its seq, read and used by
-   * one statement: one past the newest row, or past the snapshot when compaction has
-   * deleted every row (rows left are always past it). The snapshot is read only then:
-   * its upToSeq sits behind the state, which on SQLite spans overflow pages.
+   * Stores one update as the document's next row and returns its seq: one past the newest
+   * row and past the snapshot's upToSeq (whose rows compaction deleted).
    *
-   * Two instances appending to one document at once may pick the same seq; the primary
-   * key refuses the second, which then reads again. So a document's rows are numbered in
-   * the order they were committed, and compaction, which folds every committed row up to
-   * the newest it sees, cannot pass over one still being written (as it could with a
-   * table-wide sequence, whose numbers are taken before commit).
+   * On PostgreSQL each statement reads the rows as they were when it started, so the
+   * append first takes a share lock on the document's snapshot row, which compaction
+   * takes exclusively: no compaction commits between the INSERT's read and its commit,
+   * and one that committed before it is seen. Appends still run side by side; two
+   * instances appending to one document at once may pick the same seq, and the primary
+   * key refuses the second, which starts again. So a document's rows are numbered in
+   * the order they were committed, and compaction cannot fold past a row still being
+   * written (as it could with a table-wide sequence, whose numbers are taken before
+   * commit). SQLite serializes writers and needs none of this (SqliteDocStore).
    */
   async append(processId: string, update: Uint8Array): Promise<number> {
     for (let attempt = 1; ; attempt++) {
       try {
-        const rows = await this.db.$queryRaw<Array<{ seq: number | bigint }>>`
-          INSERT INTO "DocUpdate" ("processId", "seq", "data") VALUES (${processId}, COALESCE(
-            (SELECT MAX("seq") FROM "DocUpdate" WHERE "processId" = ${processId}),
-            (SELECT "upToSeq" FROM "DocSnapshot" WHERE "processId" = ${processId}),
-            0) + 1, ${bytes(update)}) RETURNING "seq"`;
-        return Number(rows[0].seq);
+        return await this.db.$transaction(async (tx) => {
+          await tx.$queryRaw`SELECT 1 FROM "DocSnapshot" WHERE "processId" = ${processId} FOR SHARE`;
+          const rows = await tx.$queryRaw<Array<{ seq: number | bigint }>>`
+            INSERT INTO "DocUpdate" ("processId", "seq", "data") VALUES (${processId}, GREATEST(
+              COALESCE((SELECT MAX("seq") FROM "DocUpdate" WHERE "processId" = ${processId}), 0),
+              COALESCE((SELECT "upToSeq" FROM "DocSnapshot" WHERE "processId" = ${processId}), 0)
+            ) + 1, ${bytes(update)}) RETURNING "seq"`;
+          return Number(rows[0].seq);
+        });
       } catch (error) {
         if (!isUniqueViolation(error) || attempt >= MAX_APPEND_ATTEMPTS) throw error;
       }
@@ -136,10 +143,13 @@ export class DocStore {
   /**
    * Folds the log into the snapshot. Reads from the database (not from memory), so
    * updates another instance appended are never dropped; the snapshot only moves
-   * forward (`upToSeq`), so two instances compacting at once cannot lose rows.
+   * forward (`upToSeq`), so two instances compacting at once cannot lose rows. The
+   * snapshot row is locked first: appends in flight finish before the rows are read,
+   * and later ones wait (see append).
    */
   async compact(processId: string): Promise<{ folded: number; bytes: number }> {
     return this.db.$transaction(async (tx) => {
+      await tx.$queryRaw`SELECT 1 FROM "DocSnapshot" WHERE "processId" = ${processId} FOR UPDATE`;
       const snapshot = await tx.docSnapshot.findUnique({ where: { processId } });
       const from = snapshot?.upToSeq ?? 0;
       const rows = await tx.docUpdate.findMany({ where: { processId, seq: { gt: from } }, orderBy: { seq: "asc" } });

@@ -8,7 +8,11 @@ export interface StoredDocState {
   bytes: number;
   /** Updates appended since the snapshot (compaction trigger). */
   rowsSinceSnapshot: number;
-  /** The last stored update's sequence number, where known: stored rows never change, so this names the state. */
+  /**
+   * The last stored update's sequence number, where known. A seq is never reused and a
+   * row only ever changes by being emptied (Room.takeBack), which changes `bytes`: so
+   * with `bytes` it names the state.
+   */
   lastSeq?: number;
 }
 

@@ -1,5 +1,5 @@
 -- The update log keyed by (processId, seq), seq counted per document by the appending
--- statement. WITHOUT ROWID (added by hand; Prisma's schema cannot say it) keeps the log
+-- statement. WITHOUT ROWID (added by hand, the Prisma schema cannot say it) keeps the log
 -- as one B-tree ordered by document and seq: an append writes one page to the WAL
 -- instead of three (table, index, sqlite_sequence). Existing rows keep their seq.
 -- RedefineTables

@@ -47,6 +47,25 @@ describe("the update log", () => {
     expect(await loadedText()).toBe("abcdefghijklmnopqrstuvwxyzabcdefghijklmn");
   });
 
+  it("loads every update when two instances append and compact at once", async () => {
+    const [a, b] = await Promise.all([openDocStore(db), openDocStore(other)]);
+    const updates = await edits(60);
+    // Each instance appends its half in order, as a room's flushes do, and compacts after
+    // every tenth row, as rooms do after so many rows; both run at the same time.
+    const run = async (store: typeof a, mine: Uint8Array[]) => {
+      for (let i = 0; i < mine.length; i++) {
+        await store.append(processId, mine[i]);
+        if (i % 10 === 9) await store.compact(processId);
+      }
+    };
+    await Promise.all([run(a, updates.filter((_, i) => i % 2 === 0)), run(b, updates.filter((_, i) => i % 2 === 1))]);
+    const upToSeq = (await db.docSnapshot.findUniqueOrThrow({ where: { processId } })).upToSeq;
+    const left = await db.docUpdate.findMany({ where: { processId }, select: { seq: true } });
+    expect(left.every((row) => row.seq > upToSeq)).toBe(true);
+    // Edits that arrive before the one they build on wait in Yjs: the text is whole only if none was lost.
+    expect(await loadedText()).toBe("abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyzabcdefgh");
+  });
+
   it("goes on past the snapshot once compaction has folded and deleted every row", async () => {
     const store = await openDocStore(db);
     const [first, second] = await edits(2);
