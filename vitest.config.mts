@@ -15,7 +15,7 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: "unit",
-          include: ["lib/**/*.test.ts", "server/**/*.test.ts", "scripts/**/*.test.ts", "collab/**/*.test.ts", "components/**/*.test.tsx"],
+          include: ["lib/**/*.test.ts", "server/**/*.test.ts", "scripts/**/*.test.ts", "collab/**/*.test.ts", "components/**/*.test.ts", "components/**/*.test.tsx"],
           environment: "node",
         },
       },

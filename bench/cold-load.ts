@@ -38,6 +38,8 @@ export interface ColdLoadRun {
   pageWireBytes: number;
   /** Interaction to Next Paint over the typing run (largest interaction; Event Timing only reports ≥ 16 ms). */
   inpMs: number;
+  /** The slowest event of that interaction, split as Event Timing reports it: waiting for the main thread, handlers, then until the frame. */
+  inpWorst: { event: string; keystroke: number; inputDelayMs: number; processingMs: number; presentationMs: number } | null;
   /** When each step of opening the draft finished (performance marks from the app), ms. */
   phases: Record<string, number>;
   typing: { keystrokes: number; p50Ms: number; p95Ms: number; maxMs: number };
@@ -67,15 +69,23 @@ function seed(databaseFile: string): SeededDraft {
 
 /** Installed before any page script: records what the participant saw, and when. */
 function observeLoad(): void {
-  type Load = { firstClauseText: number; lcp: number; keys: number[]; events: { id: number; duration: number }[]; longTasks: number[] };
+  type Load = {
+    firstClauseText: number;
+    lcp: number;
+    keys: number[];
+    events: { id: number; name: string; duration: number; inputDelay: number; processing: number }[];
+    longTasks: number[];
+  };
   const load: Load = { firstClauseText: -1, lcp: -1, keys: [], events: [], longTasks: [] };
   (window as unknown as { __load: Load }).__load = load;
   new PerformanceObserver((list) => list.getEntries().forEach((e) => (load.lcp = e.startTime))).observe({ type: "largest-contentful-paint", buffered: true });
   new PerformanceObserver((list) => list.getEntries().forEach((e) => load.longTasks.push(e.duration))).observe({ type: "longtask", buffered: true });
   new PerformanceObserver((list) =>
     list.getEntries().forEach((e) => {
-      const id = (e as PerformanceEntry & { interactionId?: number }).interactionId ?? 0;
-      if (id > 0) load.events.push({ id, duration: e.duration });
+      const timing = e as PerformanceEventTiming & { interactionId?: number };
+      const id = timing.interactionId ?? 0;
+      if (id > 0)
+        load.events.push({ id, name: e.name, duration: e.duration, inputDelay: timing.processingStart - e.startTime, processing: timing.processingEnd - timing.processingStart });
     }),
   ).observe({ type: "event", buffered: true, durationThreshold: 16 } as PerformanceObserverInit);
   const seen = new MutationObserver(() => {
@@ -157,9 +167,13 @@ async function loadOnce(browser: Browser, wire: WireCounter, baseUrl: string, pr
       await page.waitForTimeout(100);
     }
     await page.waitForTimeout(1000);
-    const after = await page.evaluate(() => (window as unknown as { __load: { keys: number[]; events: { id: number; duration: number }[]; longTasks: number[] } }).__load);
+    type Timed = { id: number; name: string; duration: number; inputDelay: number; processing: number };
+    const after = await page.evaluate(() => (window as unknown as { __load: { keys: number[]; events: Timed[]; longTasks: number[] } }).__load);
     const byInteraction = new Map<number, number>();
     for (const e of after.events) byInteraction.set(e.id, Math.max(byInteraction.get(e.id) ?? 0, e.duration));
+    // The worst interaction's slowest event, and which keystroke of the run it was.
+    const interactions = [...new Set(after.events.map((e) => e.id))];
+    const worst = after.events.reduce<Timed | null>((w, e) => (!w || e.duration > w.duration || (e.duration === w.duration && e.processing > w.processing) ? e : w), null);
     return {
       condition,
       firstClauseTextMs: Math.round(timings.firstClauseText),
@@ -172,6 +186,15 @@ async function loadOnce(browser: Browser, wire: WireCounter, baseUrl: string, pr
       syncPayloadBytes,
       pageWireBytes: wireAtReady.all,
       inpMs: Math.round(Math.max(0, ...byInteraction.values())),
+      inpWorst: worst
+        ? {
+            event: worst.name,
+            keystroke: interactions.indexOf(worst.id) + 1,
+            inputDelayMs: Math.round(worst.inputDelay),
+            processingMs: Math.round(worst.processing),
+            presentationMs: Math.max(0, Math.round(worst.duration - worst.inputDelay - worst.processing)),
+          }
+        : null,
       phases: timings.phases,
       typing: { keystrokes: after.keys.length, p50Ms: Math.round(percentile(after.keys, 50)), p95Ms: Math.round(percentile(after.keys, 95)), maxMs: Math.round(Math.max(0, ...after.keys)) },
       longTasks: { count: after.longTasks.length, totalMs: Math.round(after.longTasks.reduce((a, b) => a + b, 0)), maxMs: Math.round(Math.max(0, ...after.longTasks)) },

@@ -5,7 +5,8 @@ import CollaborationCaret from "@tiptap/extension-collaboration-caret";
 import { EditorContent, useEditor } from "@tiptap/react";
 import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useMemo, useState, useSyncExternalStore, type ReactNode } from "react";
-import type { ClauseNumbering } from "@/lib/collab/clause-ids";
+import { clauseNumbersKey, type ClauseNumbering } from "@/lib/collab/clause-ids";
+import { coalescedAfterPaint } from "@/lib/client/after-paint";
 import { CollabRuntime, type CollabSession, type SessionResult } from "@/lib/collab/client-runtime";
 import { DOC_FIELD } from "@/lib/collab/doc-json-field";
 import { documentExtensions } from "@/lib/collab/extensions";
@@ -47,12 +48,13 @@ export interface LiveDraftProps {
 
 /**
  * Calls `fn` with the latest argument once calls pause for `quietMs`, and at least every
- * `maxWaitMs` while they do not: the outline need not re-render on every keystroke.
+ * `maxWaitMs` while they do not; `timing` picks both for each value.
  */
-function whenSettled<T>(fn: (value: T) => void, quietMs: number, maxWaitMs: number): (value: T) => void {
+function whenSettled<T>(fn: (value: T) => void, timing: (value: T) => { quietMs: number; maxWaitMs: number }): (value: T) => void {
   const state: { timer: ReturnType<typeof setTimeout> | null; since: number; value: T | null } = { timer: null, since: 0, value: null };
   return (value: T) => {
     const now = Date.now();
+    const { quietMs, maxWaitMs } = timing(value);
     state.value = value;
     if (state.timer) clearTimeout(state.timer);
     else state.since = now;
@@ -66,15 +68,30 @@ function whenSettled<T>(fn: (value: T) => void, quietMs: number, maxWaitMs: numb
   };
 }
 
-/** Calls `fn` with the latest argument at most once per animation frame. */
-function perFrame<T>(fn: (value: T) => void): (value: T) => void {
-  const state: { frame: number | null } = { frame: null };
+/**
+ * Each new numbering re-renders the page around the editor, and every React commit
+ * while the editor has focus walks the draft's whole DOM (React saves the selection).
+ * So the outline follows a change of clauses or numbers once typing pauses (at least
+ * once a second), and a change of a clause's text only after a longer pause.
+ */
+function outlineUpdates(show: (numbering: ClauseNumbering) => void): (numbering: ClauseNumbering) => void {
+  const shown = { numbers: null as string | null };
+  return whenSettled(
+    (next: ClauseNumbering) => {
+      shown.numbers = clauseNumbersKey(next);
+      show(next);
+    },
+    (next) => (clauseNumbersKey(next) !== shown.numbers ? { quietMs: 250, maxWaitMs: 1000 } : { quietMs: 1500, maxWaitMs: 10_000 }),
+  );
+}
+
+/** Calls `fn` with the latest argument after the next paint (see `afterPaint`). */
+function afterPaintWithLatest<T>(fn: (value: T) => void): (value: T) => void {
+  const latest = { value: null as T | null };
+  const run = coalescedAfterPaint(() => fn(latest.value as T));
   return (value: T) => {
-    if (state.frame !== null) cancelAnimationFrame(state.frame);
-    state.frame = requestAnimationFrame(() => {
-      state.frame = null;
-      fn(value);
-    });
+    latest.value = value;
+    run.schedule();
   };
 }
 
@@ -156,6 +173,16 @@ function LiveEditor(props: LiveDraftProps & { runtime: CollabRuntime }) {
   const [hasSelection, setHasSelection] = useState(false);
   const [cursorClause, setCursorClause] = useState<string | null>(null);
   const store = useMemo(() => new ThreadStore(props.processId), [props.processId]);
+  // Whether text is selected (the comment button) and which clause the caret is in (the
+  // position panel): moving the caret by typing must not re-render the page before it paints.
+  const followSelection = useMemo(
+    () =>
+      afterPaintWithLatest((state: EditorState) => {
+        setHasSelection(!state.selection.empty);
+        setCursorClause(clauseAt(state));
+      }),
+    [],
+  );
   const threads = useSyncExternalStore(store.subscribe, store.getSnapshot, store.getSnapshot);
   useEffect(
     () =>
@@ -172,8 +199,7 @@ function LiveEditor(props: LiveDraftProps & { runtime: CollabRuntime }) {
     [groupNames],
   );
   const extensions = useMemo(() => {
-    // The outline follows the text once typing pauses (and at least once a second).
-    const onNumbering = whenSettled((next: ClauseNumbering) => setNumbering(next), 250, 1000);
+    const onNumbering = outlineUpdates(setNumbering);
     return [
       ...documentExtensions({ onNumbering }),
       CommentAnchors.configure({
@@ -181,7 +207,7 @@ function LiveEditor(props: LiveDraftProps & { runtime: CollabRuntime }) {
           setTab("comments");
           setActive(id);
         },
-        onRanges: perFrame((next: Map<string, { from: number; to: number } | null>) => setRanges(next)),
+        onRanges: afterPaintWithLatest((next: Map<string, { from: number; to: number } | null>) => setRanges(next)),
         marginLabel: (count) => tComments("marginLabel", { count }),
       }),
       Collaboration.configure({ document: runtime.doc, field: DOC_FIELD }),
@@ -201,8 +227,7 @@ function LiveEditor(props: LiveDraftProps & { runtime: CollabRuntime }) {
       immediatelyRender: false,
       shouldRerenderOnTransaction: false,
       onSelectionUpdate: ({ editor: e }) => {
-        setHasSelection(!e.state.selection.empty);
-        setCursorClause(clauseAt(e.state));
+        followSelection(e.state);
         if (e.isActive("table")) void enableTableEditing(e);
       },
       editorProps: {

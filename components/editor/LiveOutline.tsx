@@ -2,10 +2,14 @@
 
 import type { Editor } from "@tiptap/react";
 import { useTranslations } from "next-intl";
+import { memo } from "react";
 import type { ClauseNumbering } from "@/lib/collab/clause-ids";
 
-/** Sections and their clauses, numbered live; choosing one moves the caret there and scrolls to it. */
-export function LiveOutline({ editor, numbering }: { editor: Editor; numbering: ClauseNumbering | null }) {
+/**
+ * Sections and their clauses, numbered live; choosing one moves the caret there and scrolls to it.
+ * Memoised: the editor around it re-renders for reasons of its own (a selection, a tab).
+ */
+export const LiveOutline = memo(function LiveOutline({ editor, numbering }: { editor: Editor; numbering: ClauseNumbering | null }) {
   const t = useTranslations("process");
   const sections: Array<{ id: string; number: string; text: string; clauses: Array<{ id: string; number: string; text: string }> }> = [];
   for (const c of numbering?.clauses ?? []) {
@@ -52,4 +56,4 @@ export function LiveOutline({ editor, numbering }: { editor: Editor; numbering: 
       </details>
     </nav>
   );
-}
+});

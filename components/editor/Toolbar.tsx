@@ -1,9 +1,9 @@
 "use client";
 
 import type { Editor } from "@tiptap/react";
-import { useEditorState } from "@tiptap/react";
 import { useTranslations } from "next-intl";
 import { isSafeHref } from "@/lib/domain/draft-doc";
+import { useEditorFlags } from "./use-editor-flags";
 
 const LINK_ICON = (
   <svg width="18" height="18" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2.2" strokeLinecap="round">
@@ -18,24 +18,25 @@ const TABLE_ICON = (
   </svg>
 );
 
+function readFlags(e: Editor) {
+  return {
+    bold: e.isActive("bold"),
+    italic: e.isActive("italic"),
+    h2: e.isActive("heading", { level: 2 }),
+    h3: e.isActive("heading", { level: 3 }),
+    bullet: e.isActive("bulletList"),
+    ordered: e.isActive("orderedList"),
+    link: e.isActive("link"),
+    table: e.isActive("table"),
+    canUndo: e.can().undo(),
+    canRedo: e.can().redo(),
+  };
+}
+
 /** Formatting controls. Every button has a text label for assistive technology and a keyboard shortcut in the editor. */
 export function Toolbar({ editor }: { editor: Editor }) {
   const t = useTranslations("editor.toolbar");
-  const state = useEditorState({
-    editor,
-    selector: ({ editor: e }) => ({
-      bold: e.isActive("bold"),
-      italic: e.isActive("italic"),
-      h2: e.isActive("heading", { level: 2 }),
-      h3: e.isActive("heading", { level: 3 }),
-      bullet: e.isActive("bulletList"),
-      ordered: e.isActive("orderedList"),
-      link: e.isActive("link"),
-      table: e.isActive("table"),
-      canUndo: e.can().undo(),
-      canRedo: e.can().redo(),
-    }),
-  });
+  const state = useEditorFlags(editor, readFlags);
 
   const button = (key: string, label: string, active: boolean, run: () => void, disabled = false, glyph?: React.ReactNode) => (
     <button

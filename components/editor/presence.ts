@@ -16,6 +16,11 @@ export interface Present {
  */
 export function presenceStore(awareness: Awareness, me: PresenceIdentity) {
   let snapshot: Present[] = [];
+  let key = "";
+  // Awareness changes with every caret move (ours on each keystroke, everyone else's as
+  // they type); the bar changes only when someone arrives, leaves or is named otherwise.
+  // A new snapshot only then: each React commit while the editor has focus costs a walk
+  // of the whole draft's DOM (React saves the selection of a focused contenteditable).
   const compute = () => {
     const byUser = new Map<string, Present>();
     for (const [clientId, state] of awareness.getStates()) {
@@ -26,14 +31,18 @@ export function presenceStore(awareness: Awareness, me: PresenceIdentity) {
       const existing = byUser.get(user.userId);
       if (!existing || isMe) byUser.set(user.userId, { clientId, user, isMe: isMe || !!existing?.isMe });
     }
-    snapshot = [...byUser.values()].sort((a, b) => Number(b.isMe) - Number(a.isMe) || a.user.name.localeCompare(b.user.name));
+    const next = [...byUser.values()].sort((a, b) => Number(b.isMe) - Number(a.isMe) || a.user.name.localeCompare(b.user.name));
+    const nextKey = JSON.stringify(next);
+    if (nextKey === key) return false;
+    key = nextKey;
+    snapshot = next;
+    return true;
   };
   compute();
   return {
     subscribe(listener: () => void) {
       const onChange = () => {
-        compute();
-        listener();
+        if (compute()) listener();
       };
       awareness.on("change", onChange);
       return () => awareness.off("change", onChange);

@@ -93,6 +93,99 @@ describe("positionResolver", () => {
     expect(resolve(last.json)).toBe(textStart(after.pm, "Last clause."));
   });
 
+  it("agrees with y-prosemirror in text typed in turns by several people, with deletions, an undo and both associations", () => {
+    const doc = draft();
+    const fragment = doc.getXmlFragment(DOC_FIELD);
+    const paragraph = () => (fragment.get(1) as Y.XmlElement).get(0) as Y.XmlText;
+    // Typed one character at a time by three people in turn: many small items, as in a real draft.
+    const people = [1, 2, 3].map((id) => {
+      const replica = new Y.Doc();
+      replica.clientID = 1000 + id;
+      Y.applyUpdate(replica, Y.encodeStateAsUpdate(doc));
+      return replica;
+    });
+    for (let round = 0; round < 40; round++) {
+      const replica = people[round % 3];
+      const text = (replica.getXmlFragment(DOC_FIELD).get(1) as Y.XmlElement).get(0) as Y.XmlText;
+      text.insert((round * 7) % text.length, String.fromCharCode(97 + (round % 26)));
+      if (round % 5 === 4) text.delete((round * 3) % (text.length - 1), 1);
+      for (const other of [doc, ...people]) if (other !== replica) Y.applyUpdate(other, Y.encodeStateAsUpdate(replica));
+    }
+    const undo = new Y.UndoManager(fragment, { captureTimeout: 0 });
+    const before = bindingOf(doc);
+    const anchors = anchorsAt(before);
+    // The same positions with the other association (the end of a range that grew leftwards).
+    const leftAnchors = anchors.map((a) => {
+      const rel = Y.createRelativePositionFromJSON(JSON.parse(a.json)) as Y.RelativePosition & { assoc: number };
+      return JSON.stringify({ ...Y.relativePositionToJSON(rel), assoc: -1 });
+    });
+    paragraph().delete(3, 6);
+    undo.undo();
+    // Inside one long item: the restored text is new items, reached through `redone`.
+    ((fragment.get(4) as Y.XmlElement).get(0) as Y.XmlText).delete(2, 6);
+    undo.undo();
+    paragraph().insert(1, "XY");
+    const after = bindingOf(doc);
+    const resolve = positionResolver(after);
+    let checked = 0;
+    for (const json of [...anchors.map((a) => a.json), ...leftAnchors]) {
+      const expected = relativePositionToAbsolutePosition(after.doc, after.type, Y.createRelativePositionFromJSON(JSON.parse(json)), after.mapping as never);
+      expect(resolve(json)).toBe(expected);
+      if (expected !== null) checked++;
+    }
+    expect(checked).toBeGreaterThan(2 * 60);
+    expect(paragraph().toString().length).toBeGreaterThan("Plain clause text.".length + 20);
+  });
+
+  it("stays right when the same document is resolved again after each kind of edit", () => {
+    const doc = draft();
+    const fragment = doc.getXmlFragment(DOC_FIELD);
+    const anchors = anchorsAt(bindingOf(doc));
+    const remote = new Y.Doc();
+    Y.applyUpdate(remote, Y.encodeStateAsUpdate(doc));
+    const textOf = (d: Y.Doc, block: number) => (d.getXmlFragment(DOC_FIELD).get(block) as Y.XmlElement).get(0) as Y.XmlText;
+    const edits: Array<() => void> = [
+      () => textOf(doc, 1).insert(6, "middle "), // splits the paragraph's one item
+      () => textOf(doc, 4).delete(0, 5),
+      () => textOf(doc, 1).format(0, 5, { bold: {} }),
+      () => {
+        textOf(remote, 4).insert(0, "Remote ");
+        Y.applyUpdate(doc, Y.encodeStateAsUpdate(remote));
+      },
+      () => doc.transact(() => textOf(doc, 0).insert(1, "ab")),
+    ];
+    for (const edit of edits) {
+      edit();
+      const binding = bindingOf(doc);
+      const resolve = positionResolver(binding);
+      for (const a of anchors) {
+        const expected = relativePositionToAbsolutePosition(doc, binding.type, Y.createRelativePositionFromJSON(JSON.parse(a.json)), binding.mapping as never);
+        expect(resolve(a.json)).toBe(expected);
+      }
+    }
+    // Resolved while a transaction is still open, and again after it.
+    const last = anchors[anchors.length - 1].json;
+    const expectedNow = () => {
+      const binding = bindingOf(doc);
+      return [positionResolver(binding)(last), relativePositionToAbsolutePosition(doc, binding.type, Y.createRelativePositionFromJSON(JSON.parse(last)), binding.mapping as never)];
+    };
+    doc.transact(() => {
+      textOf(doc, 4).insert(0, "Inside ");
+      const [got, expected] = expectedNow();
+      expect(got).toBe(expected);
+      textOf(doc, 4).insert(0, "Again ");
+      const [gotAgain, expectedAgain] = expectedNow();
+      expect(gotAgain).toBe(expectedAgain);
+      expect(gotAgain).toBe((got ?? 0) + "Again ".length);
+    });
+    const binding = bindingOf(doc);
+    const resolve = positionResolver(binding);
+    for (const a of anchors) {
+      expect(resolve(a.json)).toBe(relativePositionToAbsolutePosition(doc, binding.type, Y.createRelativePositionFromJSON(JSON.parse(a.json)), binding.mapping as never));
+    }
+    expect(fragment.length).toBe(5);
+  });
+
   it("treats unreadable anchors as gone instead of throwing", () => {
     const resolve = positionResolver(bindingOf(draft()));
     expect(resolve("not json")).toBeNull();

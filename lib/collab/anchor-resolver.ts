@@ -25,10 +25,49 @@ function relativePosition(json: string): Y.RelativePosition | null {
 }
 
 /**
+ * Index of each item within its parent. Yjs's own `createAbsolutePositionFromRelativePosition`
+ * walks every item to the left of the anchor, which in a paragraph typed by several people
+ * is hundreds of items per anchor, for every anchor. Here each parent is walked once and
+ * its indexes kept until a transaction changes that parent, so a resolve while someone
+ * types walks only the paragraph being typed in.
+ */
+// Keyed by parent type (typed `unknown`: Yjs types its event handlers per subtype).
+const indexesByDoc = new WeakMap<Y.Doc, Map<unknown, Map<Y.Item, number>>>();
+
+function itemIndexes(doc: Y.Doc): (item: Y.Item) => number {
+  let shared = indexesByDoc.get(doc);
+  if (!shared) {
+    const byParent = new Map<unknown, Map<Y.Item, number>>();
+    doc.on("afterTransaction", (tr: Y.Transaction) => {
+      for (const type of tr.changed.keys()) byParent.delete(type);
+    });
+    indexesByDoc.set(doc, (shared = byParent));
+  }
+  // Inside a transaction a parent may still change before it ends: keep nothing past this resolve.
+  const cache = doc._transaction ? new Map<unknown, Map<Y.Item, number>>() : shared;
+  const walk = (parent: Y.AbstractType<unknown>) => {
+    const indexes = new Map<Y.Item, number>();
+    let at = 0;
+    for (let n = parent._start; n !== null; n = n.right) {
+      indexes.set(n, at);
+      if (!n.deleted && n.countable) at += n.length;
+    }
+    cache.set(parent, indexes);
+    return indexes;
+  };
+  return (item) => {
+    const parent = item.parent as Y.AbstractType<unknown>;
+    // Not known: a parent not walked yet, or an item split off since (a new object).
+    return cache.get(parent)?.get(item) ?? walk(parent).get(item) ?? 0;
+  };
+}
+
+/**
  * Resolves many Yjs positions against one editor state. y-prosemirror's
  * `relativePositionToAbsolutePosition` walks every preceding sibling at every level
  * for each position, which is quadratic with a thousand threads in a long draft;
- * here each parent's child offsets are computed once per resolve and shared.
+ * here each parent's child offsets are computed once per resolve and shared, and the
+ * index of an anchor's item within its text comes from `itemIndexes`.
  */
 export function positionResolver(binding: YBinding): (json: string) => number | null {
   const childOffsets = new Map<Y.AbstractType<unknown>, Map<Y.AbstractType<unknown>, number>>();
@@ -65,13 +104,34 @@ export function positionResolver(binding: YBinding): (json: string) => number | 
     contentStarts.set(type, start);
     return start;
   };
+  const indexOf = itemIndexes(binding.doc);
+  // What `Y.createAbsolutePositionFromRelativePosition` returns, without its walk.
+  const absolute = (rel: Y.RelativePosition): { type: Y.AbstractType<unknown>; index: number } | null => {
+    const rightId = rel.item;
+    if (!rightId) return Y.createAbsolutePositionFromRelativePosition(rel, binding.doc);
+    const store = binding.doc.store;
+    if (Y.getState(store, rightId.client) <= rightId.clock) return null;
+    // Follow an undone deletion to the text that replaced it, as Yjs does by default.
+    let id: Y.ID | null = rightId;
+    let right: Y.Item | Y.GC | null = null;
+    let diff = 0;
+    while (id) {
+      right = Y.getItem(store, id);
+      diff = id.clock - right.id.clock;
+      id = right instanceof Y.Item && right.redone ? Y.createID(right.redone.client, right.redone.clock + diff) : null;
+    }
+    if (!(right instanceof Y.Item)) return null;
+    const type = right.parent as Y.AbstractType<unknown>;
+    if (type._item && type._item.deleted) return { type, index: 0 };
+    const offset = right.deleted || !right.countable ? 0 : diff + (rel.assoc >= 0 ? 0 : 1);
+    return { type, index: indexOf(right) + offset };
+  };
   return (json) => {
     const rel = relativePosition(json);
     if (!rel) return null;
-    const abs = Y.createAbsolutePositionFromRelativePosition(rel, binding.doc);
+    const abs = absolute(rel);
     if (!abs) return null;
     const start = contentStart(abs.type);
     return start === null ? null : start + abs.index;
   };
 }
-

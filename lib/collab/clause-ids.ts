@@ -85,10 +85,32 @@ function assignIds(transactions: readonly Transaction[], state: EditorState, edi
   return tr;
 }
 
-export const clauseNumberingKey = new PluginKey<{ numbering: ClauseNumbering; decorations: DecorationSet }>("clauseNumbering");
+export const clauseNumberingKey = new PluginKey<NumberingState>("clauseNumbering");
 
-function decorate(doc: PmNode) {
+/** What the numbering decorations show: which blocks are numbered, how, in what order. */
+export function clauseNumbersKey(numbering: ClauseNumbering): string {
+  return numbering.clauses.map((c) => (c.number ? `${c.clauseId}=${c.number}:${c.kind}` : "")).join(",");
+}
+
+export type NumberingState = { numbering: ClauseNumbering; decorations: DecorationSet; key: string; count: number };
+
+/**
+ * After a keystroke the numbers are almost always as they were: the old decorations,
+ * mapped through the edit, are then the new ones, and rebuilding 200 of them for
+ * every key is avoided. A change of numbers, or a mapping that lost a decoration (a
+ * block replaced, as a remote change replaces the document), builds them afresh.
+ */
+export function renumber(tr: Transaction, value: NumberingState, doc: PmNode): NumberingState {
   const numbering = numberDocument(doc);
+  const key = clauseNumbersKey(numbering);
+  if (key === value.key && !tr.getMeta(ySyncPluginKey)?.isChangeOrigin) {
+    const decorations = value.decorations.map(tr.mapping, doc);
+    if (decorations.find().length === value.count) return { numbering, decorations, key, count: value.count };
+  }
+  return decorate(doc, numbering);
+}
+
+export function decorate(doc: PmNode, numbering = numberDocument(doc)): NumberingState {
   const decorations: Decoration[] = [];
   for (const clause of numbering.clauses) {
     const pos = numbering.positions.get(clause.clauseId);
@@ -102,7 +124,7 @@ function decorate(doc: PmNode) {
       }),
     );
   }
-  return { numbering, decorations: DecorationSet.create(doc, decorations) };
+  return { numbering, decorations: DecorationSet.create(doc, decorations), key: clauseNumbersKey(numbering), count: decorations.length };
 }
 
 export interface ClauseIdsOptions {
@@ -147,7 +169,7 @@ export const ClauseIds = Extension.create<ClauseIdsOptions>({
         key: clauseNumberingKey,
         state: {
           init: (_config, state) => decorate(state.doc),
-          apply: (tr, value, _old, state) => (tr.docChanged ? decorate(state.doc) : value),
+          apply: (tr, value, _old, state) => (tr.docChanged ? renumber(tr, value, state.doc) : value),
         },
         props: {
           decorations: (state) => clauseNumberingKey.getState(state)?.decorations,

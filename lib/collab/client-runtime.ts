@@ -10,7 +10,8 @@ import { PendingTracker, type PendingState } from "./pending-tracker";
 import { acceptCompactSync, compactSyncParams } from "./compact-sync";
 import { rememberLocalCopy, snapshotPath } from "./local-copies";
 import { CLOSE, encodeQueryPersisted, MESSAGE_EVENT, MESSAGE_PERSISTED, readClockMap } from "./protocol";
-import { saveStatus, type ConnectionFacts, type SaveStatus } from "./save-status";
+import { coalescedAfterPaint } from "../client/after-paint";
+import { saveStatus, StatusLine, type ConnectionFacts, type SaveStatus } from "./save-status";
 
 export interface CollabSession {
   token: string;
@@ -108,8 +109,11 @@ export class CollabRuntime {
   /** Resolves when this device's copy has been loaded (the editor can show text offline). */
   readonly localReady: Promise<void>;
   private facts: ConnectionFacts;
-  private status: SaveStatus;
+  private readonly line: StatusLine;
   private readonly listeners = new Set<() => void>();
+  private readonly notify = coalescedAfterPaint(() => {
+    for (const listener of this.listeners) listener();
+  });
   private readonly eventListeners = new Set<(event: { kind: string; threadId: string }) => void>();
   private destroyed = false;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
@@ -181,7 +185,7 @@ export class CollabRuntime {
       pending: this.tracker.pending,
       stopped: null,
     };
-    this.status = saveStatus(this.facts);
+    this.line = new StatusLine(saveStatus(this.facts), this.notify.schedule);
 
     this.doc.on("update", this.onDocUpdate);
     this.tracker.subscribe(() => this.update({ pending: this.tracker.pending }));
@@ -268,7 +272,7 @@ export class CollabRuntime {
     this.provider.connect();
   }
 
-  getStatus = (): SaveStatus => this.status;
+  getStatus = (): SaveStatus => this.line.shown;
 
   /** Change notices (e.g. a comment thread changed) relayed by the collaboration server. */
   onEvent(listener: (event: { kind: string; threadId: string }) => void): () => void {
@@ -283,14 +287,13 @@ export class CollabRuntime {
 
   private update(change: Partial<ConnectionFacts>): void {
     this.facts = { ...this.facts, ...change };
-    const next = saveStatus(this.facts);
-    if (JSON.stringify(next) === JSON.stringify(this.status)) return;
-    this.status = next;
-    for (const listener of this.listeners) listener();
+    this.line.next(saveStatus(this.facts));
   }
 
   destroy(): void {
     this.destroyed = true;
+    this.line.cancel();
+    this.notify.cancel();
     if (this.retryTimer) clearTimeout(this.retryTimer);
     window.removeEventListener("online", this.onOnline);
     window.removeEventListener("offline", this.onOffline);

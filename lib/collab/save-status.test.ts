@@ -1,7 +1,7 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import * as Y from "yjs";
 import { PendingTracker, type PendingState } from "./pending-tracker";
-import { saveStatus } from "./save-status";
+import { SAVED_SETTLE_MS, saveStatus, StatusLine, type SaveStatus } from "./save-status";
 
 const base = { online: true, connected: true, synced: true, everConnected: true, pending: 0 };
 
@@ -25,6 +25,65 @@ describe("saveStatus", () => {
 
   it("reports a connection the server ended for good", () => {
     expect(saveStatus({ ...base, stopped: "removed" })).toEqual({ kind: "stopped", reason: "removed" });
+  });
+});
+
+describe("StatusLine", () => {
+  afterEach(() => vi.useRealTimers());
+
+  function line() {
+    vi.useFakeTimers();
+    const shown: string[] = [];
+    const l = new StatusLine({ kind: "saved" }, (s) => shown.push(s.kind === "offline" ? `offline ${s.pending}` : s.kind));
+    return { l, shown };
+  }
+  const saving = (pending: number): SaveStatus => ({ kind: "saving", pending });
+
+  it("says Saving at once, and Saved only once every edit has stayed confirmed for a moment", () => {
+    const { l, shown } = line();
+    // Ten keystrokes, each confirmed 30 ms later.
+    for (let i = 0; i < 10; i++) {
+      l.next(saving(1));
+      vi.advanceTimersByTime(30);
+      l.next({ kind: "saved" });
+      vi.advanceTimersByTime(70);
+    }
+    expect(shown).toEqual(["saving"]);
+    expect(l.shown.kind).toBe("saving");
+    vi.advanceTimersByTime(SAVED_SETTLE_MS);
+    expect(shown).toEqual(["saving", "saved"]);
+  });
+
+  it("never says Saved while an edit is unconfirmed", () => {
+    const { l, shown } = line();
+    l.next(saving(1));
+    l.next({ kind: "saved" });
+    vi.advanceTimersByTime(SAVED_SETTLE_MS - 1);
+    l.next(saving(2));
+    vi.advanceTimersByTime(5 * SAVED_SETTLE_MS);
+    expect(shown).toEqual(["saving"]);
+    expect(l.shown).toEqual({ kind: "saving", pending: 1 });
+  });
+
+  it("shows trouble at once, and the offline count as it grows", () => {
+    const { l, shown } = line();
+    l.next(saving(1));
+    l.next({ kind: "offline", pending: 1 });
+    l.next({ kind: "offline", pending: 1 });
+    l.next({ kind: "offline", pending: 2 });
+    l.next({ kind: "reconnecting" });
+    l.next({ kind: "saved" });
+    l.next({ kind: "stopped", reason: "removed" });
+    expect(shown).toEqual(["saving", "offline 1", "offline 2", "reconnecting", "saved", "stopped"]);
+  });
+
+  it("stops its timer when the page closes", () => {
+    const { l, shown } = line();
+    l.next(saving(1));
+    l.next({ kind: "saved" });
+    l.cancel();
+    vi.advanceTimersByTime(5 * SAVED_SETTLE_MS);
+    expect(shown).toEqual(["saving"]);
   });
 });
 

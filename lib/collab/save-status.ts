@@ -31,3 +31,59 @@ export function saveStatus(f: ConnectionFacts): SaveStatus {
   // "Saved" only when the server has confirmed every local edit as stored.
   return f.pending > 0 ? { kind: "saving", pending: f.pending } : { kind: "saved" };
 }
+
+/** Two statuses that read the same on screen are one (the count shows only offline). */
+function sameOnScreen(a: SaveStatus, b: SaveStatus): boolean {
+  if (a.kind !== b.kind) return false;
+  if (a.kind === "offline" && b.kind === "offline") return a.pending === b.pending;
+  if (a.kind === "stopped" && b.kind === "stopped") return a.reason === b.reason;
+  return true;
+}
+
+/** How long every edit must have been confirmed before "Saving…" turns to "Saved". */
+export const SAVED_SETTLE_MS = 800;
+
+/**
+ * Decides when the status line changes. While someone types, each keystroke is
+ * confirmed within a round trip, so the raw status flips between Saving and Saved
+ * several times a second. The line says "Saving…" at once and "Saved" only once
+ * everything has stayed confirmed for a moment: never "Saved" early, and no
+ * re-render per keystroke (each React commit while the editor has focus walks the
+ * whole draft's DOM to save the selection).
+ */
+export class StatusLine {
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private latest: SaveStatus;
+
+  constructor(
+    public shown: SaveStatus,
+    private readonly onShow: (status: SaveStatus) => void,
+    private readonly settleMs = SAVED_SETTLE_MS,
+  ) {
+    this.latest = shown;
+  }
+
+  next(status: SaveStatus): void {
+    this.latest = status;
+    if (status.kind === "saved" && this.shown.kind === "saving") {
+      this.timer ??= setTimeout(() => {
+        this.timer = null;
+        this.show(this.latest);
+      }, this.settleMs);
+      return;
+    }
+    this.cancel();
+    this.show(status);
+  }
+
+  cancel(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+  }
+
+  private show(status: SaveStatus): void {
+    if (sameOnScreen(status, this.shown)) return;
+    this.shown = status;
+    this.onShow(status);
+  }
+}
