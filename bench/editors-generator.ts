@@ -2,12 +2,11 @@
 // their own core. Prints "typing-start"/"typing-end" markers (so the parent samples
 // server CPU over the typing window only) and a JSON result as its last line.
 import * as hdr from "hdr-histogram-js";
-import { monitorEventLoopDelay } from "node:perf_hooks";
 import * as Y from "yjs";
 import { fork, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { clauseTexts, ProtocolClient, seedDraft, type Target } from "./protocol-client";
-import { monotonicMs, type TypistsInput, type TypistsMessage } from "./typists-messages";
+import { lagP99Ms, loopLagMonitor, monotonicMs, type TypistsInput, type TypistsMessage } from "./typists-messages";
 
 export interface GeneratorInput {
   target: Target;
@@ -115,7 +114,7 @@ export async function generate(input: GeneratorInput): Promise<GeneratorResult> 
   });
 
   for (const c of watchers) c.stats.messagesIn = c.stats.bytesIn = 0;
-  const lag = monitorEventLoopDelay({ resolution: 10 });
+  const lag = loopLagMonitor();
   lag.enable();
   process.stdout.write("typing-start\n");
   const started = performance.now();
@@ -161,7 +160,7 @@ export async function generate(input: GeneratorInput): Promise<GeneratorResult> 
     p95Ms: ms(95),
     p99Ms: ms(99),
     maxMs: Math.round(latency.maxValue / 100) / 10,
-    generatorLagP99Ms: Math.round(lag.percentile(99) / 1e5) / 10,
+    generatorLagP99Ms: lagP99Ms(lag),
     typistsLagP99Ms: Math.max(0, ...done.map((d) => d.lagP99Ms)),
     messagesInPerSecond: Math.round(messagesIn / typingSeconds),
     bytesInPerEdit: edits ? Math.round(bytesIn / edits) : 0,

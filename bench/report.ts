@@ -139,8 +139,8 @@ processes. Two watcher clients, in the generator's main process, note when each 
 id, clock) reaches them on the machine's monotonic clock; after the run every edit is timed
 against its send time into an HDR histogram; the watchers then integrate every update, and
 a run counts as converged only if both end with every edit and identical documents. A run
-is marked invalid if the watchers' event loop lags more than 20 ms at p99 (its delays would
-be charged to the server) or the typists typed less than 95% of the edits asked of them.
+is marked invalid if the watchers' event loop lags more than 20 ms at p99 (how late a 10 ms
+timer fires; its delays would be charged to the server) or the typists typed less than 95% of the edits asked of them.
 Server CPU is utime + stime from \`/proc/<pid>/stat\` over the typing window; RSS
 is the peak of \`VmRSS\` sampled every 250 ms. Accord runs with authentication, SQLite
 persistence (every update stored before it is relayed) and its limits on; the stock

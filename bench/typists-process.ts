@@ -3,10 +3,9 @@
 // clock, monotonic time) — to the generator, which times each edit when a watcher sees it.
 // Splitting typists from the watchers keeps the typists' garbage collection and socket
 // work out of the process whose event loop timestamps arrivals (docs/benchmarks-notes.md).
-import { monitorEventLoopDelay } from "node:perf_hooks";
 import * as Y from "yjs";
 import { clauseTexts, RawTypist } from "./protocol-client";
-import { monotonicMs, type TypistsInput, type TypistsMessage } from "./typists-messages";
+import { lagP99Ms, loopLagMonitor, monotonicMs, type TypistsInput, type TypistsMessage } from "./typists-messages";
 
 const send = (message: TypistsMessage) => process.send!(message);
 
@@ -26,7 +25,7 @@ async function main(input: TypistsInput): Promise<void> {
     pending = [];
   }, 50);
   const timers: NodeJS.Timeout[] = [];
-  const lag = monitorEventLoopDelay({ resolution: 10 });
+  const lag = loopLagMonitor();
   process.on("message", (message: { kind: string }) => {
     if (message.kind === "init") return;
     if (message.kind === "go") {
@@ -55,7 +54,7 @@ async function main(input: TypistsInput): Promise<void> {
       send({
         kind: "done",
         edits,
-        lagP99Ms: Math.round(lag.percentile(99) / 1e5) / 10,
+        lagP99Ms: lagP99Ms(lag),
         messagesIn: clients.reduce((n, c) => n + c.stats.messagesIn, 0),
         bytesIn: clients.reduce((n, c) => n + c.stats.bytesIn, 0),
       });

@@ -186,6 +186,29 @@ describe("positionResolver", () => {
     expect(fragment.length).toBe(5);
   });
 
+  it("is right when asked from an observer of the change, as y-prosemirror renders a remote edit", () => {
+    const doc = draft();
+    const anchors = anchorsAt(bindingOf(doc));
+    const agrees = () => {
+      const binding = bindingOf(doc);
+      const resolve = positionResolver(binding);
+      for (const a of anchors) {
+        expect(resolve(a.json)).toBe(relativePositionToAbsolutePosition(doc, binding.type, Y.createRelativePositionFromJSON(JSON.parse(a.json)), binding.mapping as never));
+      }
+    };
+    agrees();
+    let observed = 0;
+    doc.getXmlFragment(DOC_FIELD).observeDeep(() => {
+      agrees();
+      observed++;
+    });
+    const remote = new Y.Doc();
+    Y.applyUpdate(remote, Y.encodeStateAsUpdate(doc));
+    ((remote.getXmlFragment(DOC_FIELD).get(4) as Y.XmlElement).get(0) as Y.XmlText).insert(0, "Remote ");
+    Y.applyUpdate(doc, Y.encodeStateAsUpdate(remote));
+    expect(observed).toBe(1);
+  });
+
   it("treats unreadable anchors as gone instead of throwing", () => {
     const resolve = positionResolver(bindingOf(draft()));
     expect(resolve("not json")).toBeNull();

@@ -38,7 +38,9 @@ function itemIndexes(doc: Y.Doc): (item: Y.Item) => number {
   let shared = indexesByDoc.get(doc);
   if (!shared) {
     const byParent = new Map<unknown, Map<Y.Item, number>>();
-    doc.on("afterTransaction", (tr: Y.Transaction) => {
+    // Before observers run, not after: y-prosemirror renders a remote change from its
+    // observer, and a resolve from there must not meet the indexes of before the change.
+    doc.on("beforeObserverCalls", (tr: Y.Transaction) => {
       for (const type of tr.changed.keys()) byParent.delete(type);
     });
     indexesByDoc.set(doc, (shared = byParent));
