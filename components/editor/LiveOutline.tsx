@@ -3,7 +3,7 @@
 import type { Editor } from "@tiptap/react";
 import { useTranslations } from "next-intl";
 import { memo } from "react";
-import type { ClauseNumbering } from "@/lib/collab/clause-ids";
+import { clauseNumberingKey, type ClauseNumbering } from "@/lib/collab/clause-ids";
 
 /**
  * Sections and their clauses, numbered live; choosing one moves the caret there and scrolls to it.
@@ -17,7 +17,8 @@ export const LiveOutline = memo(function LiveOutline({ editor, numbering }: { ed
     else if (c.kind === "clause" && sections.length) sections[sections.length - 1].clauses.push({ id: c.clauseId, number: c.number, text: c.text });
   }
   const jump = (id: string) => {
-    const pos = numbering?.positions.get(id);
+    // The outline shown may be seconds old while people type; the editor's numbering is current.
+    const pos = (clauseNumberingKey.getState(editor.state)?.numbering ?? numbering)?.positions.get(id);
     if (pos === undefined) return;
     editor.chain().focus().setTextSelection(pos + 1).run();
     const dom = editor.view.nodeDOM(pos);

@@ -65,4 +65,21 @@ describe("presenceStore", () => {
     expect(store.getSnapshot().map((p) => p.user.name)).toEqual(["Amina", "Bo"]);
     expect(calls).toBe(4);
   });
+
+  it("tells every subscriber, and stops listening when the last one leaves", () => {
+    const me = person("u-me", "Amina");
+    const awareness = new Awareness(new Y.Doc());
+    awareness.setLocalState({ user: me });
+    const store = presenceStore(awareness, me);
+    const calls = [0, 0];
+    const stops = calls.map((_, i) => store.subscribe(() => calls[i]++));
+    otherTab(awareness, person("u-bo", "Bo"));
+    expect(calls).toEqual([1, 1]);
+    stops.forEach((stop) => stop());
+    otherTab(awareness, person("u-carol", "Carol"));
+    expect(calls).toEqual([1, 1]);
+    // Subscribing again sees who came meanwhile.
+    store.subscribe(() => undefined);
+    expect(store.getSnapshot().map((p) => p.user.name)).toEqual(["Amina", "Bo", "Carol"]);
+  });
 });

@@ -39,13 +39,22 @@ export function presenceStore(awareness: Awareness, me: PresenceIdentity) {
     return true;
   };
   compute();
+  // One awareness listener for every subscriber: the snapshot is computed once per change.
+  const listeners = new Set<() => void>();
+  const onChange = () => {
+    if (compute()) for (const listener of listeners) listener();
+  };
   return {
     subscribe(listener: () => void) {
-      const onChange = () => {
-        if (compute()) listener();
+      if (!listeners.size) {
+        awareness.on("change", onChange);
+        compute();
+      }
+      listeners.add(listener);
+      return () => {
+        listeners.delete(listener);
+        if (!listeners.size) awareness.off("change", onChange);
       };
-      awareness.on("change", onChange);
-      return () => awareness.off("change", onChange);
     },
     getSnapshot: () => snapshot,
   };

@@ -7,11 +7,15 @@
  * Returns a function that cancels the call.
  */
 export function afterPaint(fn: () => void): () => void {
-  let frame: number | null = requestAnimationFrame(() => {
-    frame = null;
-    timer = setTimeout(fn, 0);
-  });
   let timer: ReturnType<typeof setTimeout> | null = null;
+  let frame: number | null = null;
+  // A hidden tab paints nothing and runs no frames: do not wait for one.
+  if (document.visibilityState === "hidden") timer = setTimeout(fn, 0);
+  else
+    frame = requestAnimationFrame(() => {
+      frame = null;
+      timer = setTimeout(fn, 0);
+    });
   return () => {
     if (frame !== null) cancelAnimationFrame(frame);
     if (timer !== null) clearTimeout(timer);

@@ -31,13 +31,14 @@ function relativePosition(json: string): Y.RelativePosition | null {
  * its indexes kept until a transaction changes that parent, so a resolve while someone
  * types walks only the paragraph being typed in.
  */
-// Keyed by parent type (typed `unknown`: Yjs types its event handlers per subtype).
-const indexesByDoc = new WeakMap<Y.Doc, Map<unknown, Map<Y.Item, number>>>();
+// Keyed by parent type (typed `object`: Yjs types its event handlers per subtype). Weak:
+// a deleted paragraph is never reported changed again, and must not be kept for it.
+const indexesByDoc = new WeakMap<Y.Doc, WeakMap<object, Map<Y.Item, number>>>();
 
 function itemIndexes(doc: Y.Doc): (item: Y.Item) => number {
   let shared = indexesByDoc.get(doc);
   if (!shared) {
-    const byParent = new Map<unknown, Map<Y.Item, number>>();
+    const byParent = new WeakMap<object, Map<Y.Item, number>>();
     // Before observers run, not after: y-prosemirror renders a remote change from its
     // observer, and a resolve from there must not meet the indexes of before the change.
     doc.on("beforeObserverCalls", (tr: Y.Transaction) => {
@@ -45,8 +46,9 @@ function itemIndexes(doc: Y.Doc): (item: Y.Item) => number {
     });
     indexesByDoc.set(doc, (shared = byParent));
   }
-  // Inside a transaction a parent may still change before it ends: keep nothing past this resolve.
-  const cache = doc._transaction ? new Map<unknown, Map<Y.Item, number>>() : shared;
+  // Inside a transaction (or with one started from an observer still waiting for its
+  // cleanup) a parent may have changed unreported: keep nothing past this resolve.
+  const cache = doc._transaction || doc._transactionCleanups.length > 1 ? new WeakMap<object, Map<Y.Item, number>>() : shared;
   const walk = (parent: Y.AbstractType<unknown>) => {
     const indexes = new Map<Y.Item, number>();
     let at = 0;

@@ -286,6 +286,8 @@ export class CollabRuntime {
   };
 
   private update(change: Partial<ConnectionFacts>): void {
+    // Closing the provider reports a disconnection: nobody is listening any more.
+    if (this.destroyed) return;
     this.facts = { ...this.facts, ...change };
     this.line.next(saveStatus(this.facts));
   }
