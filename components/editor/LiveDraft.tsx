@@ -5,7 +5,7 @@ import CollaborationCaret from "@tiptap/extension-collaboration-caret";
 import { EditorContent, useEditor } from "@tiptap/react";
 import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useMemo, useState, useSyncExternalStore, type ReactNode } from "react";
-import { clauseNumbersKey, type ClauseNumbering } from "@/lib/collab/clause-ids";
+import type { ClauseNumbering } from "@/lib/collab/clause-ids";
 import { coalescedAfterPaint } from "@/lib/client/after-paint";
 import { CollabRuntime, type CollabSession, type SessionResult } from "@/lib/collab/client-runtime";
 import { DOC_FIELD } from "@/lib/collab/doc-json-field";
@@ -74,15 +74,16 @@ function whenSettled<T>(fn: (value: T) => void, timing: (value: T) => { quietMs:
  * So the outline follows a change of clauses or numbers once typing pauses (at least
  * once a second), and a change of a clause's text only after a longer pause.
  */
-function outlineUpdates(show: (numbering: ClauseNumbering) => void): (numbering: ClauseNumbering) => void {
+function outlineUpdates(show: (numbering: ClauseNumbering) => void): (numbering: ClauseNumbering, numbersKey: string) => void {
   const shown = { numbers: null as string | null };
-  return whenSettled(
-    (next: ClauseNumbering) => {
-      shown.numbers = clauseNumbersKey(next);
-      show(next);
+  const settled = whenSettled(
+    (next: { numbering: ClauseNumbering; numbersKey: string }) => {
+      shown.numbers = next.numbersKey;
+      show(next.numbering);
     },
-    (next) => (clauseNumbersKey(next) !== shown.numbers ? { quietMs: 250, maxWaitMs: 1000 } : { quietMs: 1500, maxWaitMs: 10_000 }),
+    (next) => (next.numbersKey !== shown.numbers ? { quietMs: 250, maxWaitMs: 1000 } : { quietMs: 1500, maxWaitMs: 10_000 }),
   );
+  return (numbering, numbersKey) => settled({ numbering, numbersKey });
 }
 
 /** Calls `fn` with the latest argument after the next paint (see `afterPaint`). */

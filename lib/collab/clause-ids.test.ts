@@ -62,6 +62,18 @@ describe("clause numbering while typing", () => {
     expect(shown(numbering.decorations).length).toBeGreaterThan(2);
   });
 
+  it("keeps the decorations of a keystroke's document instead of rebuilding them", () => {
+    const state = start();
+    const before = decorate(state.doc);
+    const tr = state.tr.insertText("x", 9);
+    const after = renumber(tr, before, tr.doc);
+    // Mapped, not rebuilt: each decoration keeps its (internal) type object.
+    const types = (set: DecorationSet) => set.find().map((d) => (d as unknown as { type: object }).type);
+    expect(types(after.decorations)).toEqual(types(before.decorations));
+    expect(types(after.decorations).every((type, i) => type === types(before.decorations)[i])).toBe(true);
+    expect(types(decorate(state.doc).decorations).some((type, i) => type === types(before.decorations)[i])).toBe(false);
+  });
+
   it("rebuilds when an edit swallowed a numbered block whole, even if the numbers read the same", () => {
     const state = start();
     const before = decorate(state.doc);

@@ -88,7 +88,7 @@ function assignIds(transactions: readonly Transaction[], state: EditorState, edi
 export const clauseNumberingKey = new PluginKey<NumberingState>("clauseNumbering");
 
 /** What the numbering decorations show: which blocks are numbered, how, in what order. */
-export function clauseNumbersKey(numbering: ClauseNumbering): string {
+function clauseNumbersKey(numbering: ClauseNumbering): string {
   return numbering.clauses.map((c) => (c.number ? `${c.clauseId}=${c.number}:${c.kind}` : "")).join(",");
 }
 
@@ -107,10 +107,10 @@ export function renumber(tr: Transaction, value: NumberingState, doc: PmNode): N
     const decorations = value.decorations.map(tr.mapping, doc);
     if (decorations.find().length === value.count) return { numbering, decorations, key, count: value.count };
   }
-  return decorate(doc, numbering);
+  return decorate(doc, numbering, key);
 }
 
-export function decorate(doc: PmNode, numbering = numberDocument(doc)): NumberingState {
+export function decorate(doc: PmNode, numbering = numberDocument(doc), key = clauseNumbersKey(numbering)): NumberingState {
   const decorations: Decoration[] = [];
   for (const clause of numbering.clauses) {
     const pos = numbering.positions.get(clause.clauseId);
@@ -124,12 +124,12 @@ export function decorate(doc: PmNode, numbering = numberDocument(doc)): Numberin
       }),
     );
   }
-  return { numbering, decorations: DecorationSet.create(doc, decorations), key: clauseNumbersKey(numbering), count: decorations.length };
+  return { numbering, decorations: DecorationSet.create(doc, decorations), key, count: decorations.length };
 }
 
 export interface ClauseIdsOptions {
-  /** Called with the new numbering whenever the document changes. */
-  onNumbering?: (numbering: ClauseNumbering) => void;
+  /** Called with the new numbering whenever the document changes, and its `clauseNumbersKey`. */
+  onNumbering?: (numbering: ClauseNumbering, numbersKey: string) => void;
 }
 
 export const ClauseIds = Extension.create<ClauseIdsOptions>({
@@ -178,10 +178,10 @@ export const ClauseIds = Extension.create<ClauseIdsOptions>({
           let last: ClauseNumbering | null = null;
           return {
             update: (view) => {
-              const current = clauseNumberingKey.getState(view.state)?.numbering;
-              if (current && current !== last) {
-                last = current;
-                onNumbering?.(current);
+              const current = clauseNumberingKey.getState(view.state);
+              if (current && current.numbering !== last) {
+                last = current.numbering;
+                onNumbering?.(current.numbering, current.key);
               }
             },
           };
