@@ -5,7 +5,7 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { chromium, type Browser } from "@playwright/test";
+import { chromium, type Browser, type CDPSession } from "@playwright/test";
 import { DEMO_PASSWORD } from "../lib/server/demo/demo-members";
 import { freePort, percentile, ROOT, startApp } from "./support";
 import { startWireCounter, type WireCounter } from "./wire-counter";
@@ -107,6 +107,23 @@ function observeLoad(): void {
   );
 }
 
+/**
+ * Waits until `expression` is true in the page, asking every 250 ms over the DevTools
+ * protocol. Not Playwright's waitForFunction: that first loads Playwright's own script
+ * into the page (a few hundred ms of the slowed CPU, in the middle of the load being
+ * measured) and by default polls every frame.
+ */
+async function pollPage(cdp: CDPSession, expression: string, timeoutMs = 120_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    // Right after the navigation commits, the new page may not take evaluations yet.
+    const value = await cdp.send("Runtime.evaluate", { expression, returnByValue: true }).then(({ result }) => result.value as unknown, () => null);
+    if (value === true) return;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${expression}`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
 async function loadOnce(browser: Browser, wire: WireCounter, baseUrl: string, processId: string, condition: string, throttle: typeof SLOW_4G | null): Promise<ColdLoadRun> {
   // A first visit: nothing cached, no service worker, no offline copy of the draft.
   const context = await browser.newContext({ baseURL: baseUrl, viewport: { width: 1280, height: 800 }, serviceWorkers: "block" });
@@ -147,11 +164,10 @@ async function loadOnce(browser: Browser, wire: WireCounter, baseUrl: string, pr
     }
     wire.reset();
     await page.goto(`/processes/${processId}?status=all`, { waitUntil: "commit" });
-    // Interval polling: Playwright's default polls every frame, which a CPU-throttled page pays for.
-    await page.waitForFunction(() => performance.getEntriesByName("accord:editable").length > 0, undefined, { timeout: 120_000, polling: 250 });
+    await pollPage(cdp, `performance.getEntriesByName("accord:editable").length > 0`);
     synced = true;
     const wireAtReady = wire.bytes();
-    await page.waitForFunction(() => /\d+ threads/.test(document.querySelector("[data-testid=thread-count]")?.textContent ?? ""), undefined, { timeout: 120_000, polling: 250 });
+    await pollPage(cdp, `/\\d+ threads/.test(document.querySelector("[data-testid=thread-count]")?.textContent ?? "")`);
     const threadsListedMs = await page.evaluate(() => performance.now());
     const timings = await page.evaluate(() => ({
       editable: performance.getEntriesByName("accord:editable")[0]?.startTime ?? -1,

@@ -1,11 +1,12 @@
 // `npm start`: prepare everything a fresh checkout needs, then serve.
 // 1. configuration defaults and a generated secret, 2. migrations, 3. a build if
-// none exists, 4. the demo process on an empty instance, 5. the server.
+// none exists (with compile hints added to its scripts), 4. the demo process on an empty instance, 5. the server.
 import "dotenv/config";
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import { dataDir, databaseUrl, isPostgresUrl, sqliteFile } from "../lib/db/config";
+import { addCompileHints } from "../lib/runtime/compile-hints";
 import { resolveAuthSecret } from "../lib/runtime/secret";
 
 const root = path.resolve(__dirname, "..");
@@ -39,6 +40,7 @@ async function main(): Promise<void> {
     console.log("[accord] no build found — building the app once (about a minute)…");
     run("build", bin("next"), ["build"]);
   }
+  addCompileHints(path.join(root, distDir));
 
   if (process.env.ACCORD_DEMO !== "0") {
     run("demo data", bin("tsx"), ["--conditions=react-server", path.join(root, "scripts", "seed-demo.ts")]);

@@ -6,7 +6,7 @@ import { EditorContent, useEditor } from "@tiptap/react";
 import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useMemo, useState, useSyncExternalStore, type ReactNode } from "react";
 import type { ClauseNumbering } from "@/lib/collab/clause-ids";
-import { coalescedAfterPaint } from "@/lib/client/after-paint";
+import { afterPaint, coalescedAfterPaint } from "@/lib/client/after-paint";
 import { CollabRuntime, type CollabSession, type SessionResult } from "@/lib/collab/client-runtime";
 import { DOC_FIELD } from "@/lib/collab/doc-json-field";
 import { documentExtensions } from "@/lib/collab/extensions";
@@ -108,6 +108,11 @@ export function LiveDraft(props: LiveDraftProps) {
 
   useEffect(() => {
     if (!performance.getEntriesByName("accord:hydrated").length) performance.mark("accord:hydrated");
+    // The first message with a number in it (the presence bar's "n here now") makes the
+    // browser load ICU's list of locales: 100–180 ms on a slow phone, on the way to an
+    // editable draft (docs/benchmarks-notes.md §15). Asked for in idle time instead, which
+    // a first visit has while the draft's text downloads.
+    const warmIntl = window.requestIdleCallback?.(() => Intl.NumberFormat.supportedLocalesOf(document.documentElement.lang || "en"));
     let created: CollabRuntime | null = null;
     let cancelled = false;
     let initial = initialSession;
@@ -134,10 +139,14 @@ export function LiveDraft(props: LiveDraftProps) {
       }
       created = opened;
       setRuntime(created);
-      void created.connect();
+      // With the text already in, the socket waits for the editor to be on screen: on a
+      // slow phone its first exchange (comparing the whole draft with the server's) would
+      // otherwise hold back the frame that shows it.
+      if (!created.textFromSnapshot) void created.connect();
     })();
     return () => {
       cancelled = true;
+      if (warmIntl !== undefined) window.cancelIdleCallback(warmIntl);
       created?.destroy();
     };
     // The initial ticket is read once, at mount; a new one with each render must not reconnect.
@@ -334,8 +343,8 @@ function LiveEditor(props: LiveDraftProps & { runtime: CollabRuntime }) {
       const fragment = runtime.doc.getXmlFragment(DOC_FIELD);
       if (runtime.provider.synced || (localLoaded && fragment.length > 0)) {
         done = true;
+        performance.mark("accord:built");
         setReady(true);
-        performance.mark("accord:editable");
       }
     };
     // The text may already be in (a first visit's snapshot arrives before the editor exists).
@@ -352,6 +361,17 @@ function LiveEditor(props: LiveDraftProps & { runtime: CollabRuntime }) {
       runtime.doc.off("update", check);
     };
   }, [editor, ready, runtime]);
+
+  // Editable means on screen and taking keys: after the frame that shows the editor in
+  // place of the server-rendered text, not when its document is merely built (that
+  // frame lays the whole draft out: about half a second on a slow phone).
+  useEffect(() => {
+    if (!ready) return;
+    return afterPaint(() => {
+      performance.mark("accord:editable");
+      if (runtime.textFromSnapshot) void runtime.connect();
+    });
+  }, [ready, runtime]);
 
   return (
     <div className="workspace" data-testid="workspace" data-ready={ready ? "true" : "false"}>

@@ -1,6 +1,6 @@
 import "server-only";
 import * as Y from "yjs";
-import { applyStoredUpdates, readDocState } from "@/lib/db/doc-state";
+import { applyStoredUpdates, readDocState, readDocStateKey } from "@/lib/db/doc-state";
 import type { Actor } from "../auth/actor";
 import { db } from "../db";
 import { authorizeInProcess } from "../processes/access";
@@ -16,6 +16,8 @@ interface Cached {
 const cache = new Map<string, Cached>();
 const CACHE_ENTRIES = 32;
 
+const stateKey = (state: { lastSeq?: number; bytes: number } | null) => `${state?.lastSeq ?? "none"}:${state?.bytes ?? 0}`;
+
 /**
  * The draft's current text as stored, for a member opening it on a device with no copy
  * yet: fetched over HTTP alongside the page's scripts (the page preloads it), so the
@@ -25,8 +27,11 @@ const CACHE_ENTRIES = 32;
 export async function getDraftSnapshot(actor: Actor, processId: unknown): Promise<Uint8Array> {
   const id = parseInput(idSchema, processId);
   await authorizeInProcess(db, actor, id, "process.view");
+  const cached = cache.get(id);
+  // Most readers find the draft unchanged: they need its key, not its bytes.
+  if (cached && cached.key === stateKey(await readDocStateKey(db, id))) return cached.v2;
   const state = await readDocState(db, id);
-  const key = `${state?.lastSeq ?? "none"}:${state?.bytes ?? 0}`;
+  const key = stateKey(state);
   let entry = cache.get(id);
   if (!entry || entry.key !== key) {
     const doc = new Y.Doc({ gc: true });

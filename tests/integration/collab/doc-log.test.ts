@@ -2,7 +2,7 @@ import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { openDocStore } from "@/collab/doc-store";
 import { EMPTY_UPDATE } from "@/collab/persistence";
-import { applyStoredUpdates } from "@/lib/db/doc-state";
+import { applyStoredUpdates, readDocState, readDocStateKey } from "@/lib/db/doc-state";
 import { createDb, type Db } from "@/lib/db/client";
 import { databaseUrl } from "@/lib/db/config";
 import { db } from "@/lib/server/db";
@@ -93,5 +93,26 @@ describe("the update log", () => {
     expect(await store.append(processId, second)).toBe(taken + 1);
     // The second edit builds on the first, which is gone: Yjs holds it back, and nothing throws.
     expect(await loadedText()).toBe("");
+  });
+
+  it("names the stored state by its key without reading it, the same as reading it does", async () => {
+    const store = await openDocStore(db);
+    const keyOf = async () => {
+      const state = await readDocState(db, processId);
+      return state && { lastSeq: state.lastSeq, bytes: state.bytes };
+    };
+    const check = async () => expect(await readDocStateKey(db, processId)).toEqual(await keyOf());
+    const [first, second, third] = await edits(3);
+    await check(); // the demo draft: a snapshot, no rows yet
+    const taken = await store.append(processId, first);
+    await store.append(processId, second);
+    await check(); // snapshot and rows
+    await store.discard(processId, taken);
+    await check(); // a row taken back is counted empty
+    await store.compact(processId);
+    await check(); // every row folded: the snapshot alone
+    await store.append(processId, third);
+    await check();
+    expect(await readDocStateKey(db, "no-such-process")).toBeNull();
   });
 });
