@@ -40,7 +40,7 @@ async function main(): Promise<void> {
   log("bundle budget …");
   const bundles = await runBundleBench();
   log("cold load: 200 clauses, 50,000 words, 5,000 comments, fast link and Slow 4G …");
-  const coldLoad = await runColdLoadBench(log);
+  const coldLoad = await runColdLoadBench(log, full ? 3 : 1);
   const results: BenchResults = {
     machine: env,
     command: full ? "npm run bench -- --full" : "npm run bench",
