@@ -29,6 +29,12 @@ const inp = (ms: number) => (ms === 0 ? "< 16 ms" : `${ms} ms`);
 const verdict = (ok: boolean) => (ok ? "met" : "**not met**");
 const tierName = (r: EditorsRun) => (r.connected - 2 > r.typists ? `${r.connected - 2} connected, ${r.typists} typing` : `${r.typists} typing`);
 
+/** Whether a throttled run's editor was editable before its socket opened (the text came from the snapshot). */
+function textBeforeSocket(runs: BenchResults["coldLoad"]["runs"]): string {
+  const slow = runs.filter((run) => run.condition !== "no throttling" && (run.phases["socket-open"] ?? Infinity) > run.editableMs);
+  return slow.length ? ` In the ${slow.map((run) => run.condition).join(" and ")} column the socket had not opened yet when the editor became editable: the text came from the snapshot.` : "";
+}
+
 /** Loads run several times: each server's rounds, behind the medians in the table. */
 function roundsNote(runs: EditorsRun[]): string {
   const repeated = runs.filter((r) => r.rounds && r.rounds.length > 1);
@@ -223,7 +229,7 @@ ${r.coldLoad.draft.comments.toLocaleString("en")} comments in ${r.coldLoad.draft
 no service worker, no offline copy. Slow 4G is applied through CDP
 (${r.coldLoad.throttling.rttMs} ms latency, ${r.coldLoad.throttling.downKbps} kbit/s down, ${r.coldLoad.throttling.upKbps} kbit/s up, CPU ${r.coldLoad.throttling.cpuSlowdown}× slower). A first visit gets
 the draft's text as one compressed Yjs update over HTTP, preloaded by the page alongside its
-scripts; the socket opens once the editor is on screen and brings only what changed since.
+scripts, and the socket then brings only what changed since.
 "Editable" is marked after the frame that shows the editor in place of the server-rendered
 text. The harness reads the page's marks over CDP: Playwright's \`waitForFunction\` would
 first load Playwright's own script into the page, on the measured load's main thread. Socket bytes are counted by a
@@ -253,7 +259,7 @@ The panel renders 50 threads at a time ("Show more"); comment highlights are map
 each keystroke and resolved again from their Yjs positions once typing pauses for 400 ms
 (at least every 2 s), walking only paragraphs that changed since the last resolve. What a
 keystroke changes around the editor (the save line, the toolbar, the clause the caret is in)
-is re-rendered after the frame that shows the character.
+is re-rendered after the frame that shows the character.${textBeforeSocket(r.coldLoad.runs)}
 
 ## What changed because of these numbers
 

@@ -40,7 +40,12 @@ async function main(): Promise<void> {
     console.log("[accord] no build found — building the app once (about a minute)…");
     run("build", bin("next"), ["build"]);
   }
-  addCompileHints(path.join(root, distDir));
+  try {
+    addCompileHints(path.join(root, distDir));
+  } catch (error) {
+    // Only a speed-up: a build this process may not write to is served as it is.
+    console.warn(`[accord] could not add compile hints to the build's scripts: ${String(error)}`);
+  }
 
   if (process.env.ACCORD_DEMO !== "0") {
     run("demo data", bin("tsx"), ["--conditions=react-server", path.join(root, "scripts", "seed-demo.ts")]);

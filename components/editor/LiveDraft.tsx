@@ -139,10 +139,7 @@ export function LiveDraft(props: LiveDraftProps) {
       }
       created = opened;
       setRuntime(created);
-      // With the text already in, the socket waits for the editor to be on screen: on a
-      // slow phone its first exchange (comparing the whole draft with the server's) would
-      // otherwise hold back the frame that shows it.
-      if (!created.textFromSnapshot) void created.connect();
+      void created.connect();
     })();
     return () => {
       cancelled = true;
@@ -366,12 +363,8 @@ function LiveEditor(props: LiveDraftProps & { runtime: CollabRuntime }) {
   // place of the server-rendered text, not when its document is merely built (that
   // frame lays the whole draft out: about half a second on a slow phone).
   useEffect(() => {
-    if (!ready) return;
-    return afterPaint(() => {
-      performance.mark("accord:editable");
-      if (runtime.textFromSnapshot) void runtime.connect();
-    });
-  }, [ready, runtime]);
+    if (ready) return afterPaint(() => performance.mark("accord:editable"));
+  }, [ready]);
 
   return (
     <div className="workspace" data-testid="workspace" data-ready={ready ? "true" : "false"}>

@@ -8,7 +8,6 @@ import type { PresenceIdentity } from "./identity";
 import { LocalWal, WAL_ORIGIN } from "./local-wal";
 import { PendingTracker, type PendingState } from "./pending-tracker";
 import { acceptCompactSync, compactSyncParams } from "./compact-sync";
-import { DOC_FIELD } from "./doc-json-field";
 import { rememberLocalCopy, snapshotPath } from "./local-copies";
 import { CLOSE, encodeQueryPersisted, MESSAGE_EVENT, MESSAGE_PERSISTED, readClockMap } from "./protocol";
 import { coalescedAfterPaint } from "../client/after-paint";
@@ -121,11 +120,6 @@ export class CollabRuntime {
   private readonly localCopyKey: string;
   /** This device already kept a copy of the draft when the page opened. */
   readonly hasLocalCopy: boolean;
-  /**
-   * The draft's text came with the page (the HTTP snapshot), so the editor can show it
-   * before the socket opens; the page then connects once the editor is on screen.
-   */
-  readonly textFromSnapshot: boolean;
 
   /**
    * A first visit on this device starts from the draft as the server stored it, over
@@ -155,7 +149,6 @@ export class CollabRuntime {
         // an unreadable snapshot changes nothing: the socket brings the draft
       }
     }
-    this.textFromSnapshot = this.doc.getXmlFragment(DOC_FIELD).length > 0;
     const scope = scopeOf(options);
     this.local = new IndexeddbPersistence(scope, this.doc);
     this.wal = options.canEdit ? new LocalWal(`${scope}:wal`, this.local) : null;

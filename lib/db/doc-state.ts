@@ -55,13 +55,14 @@ function toNumber(value: unknown): number {
  * 100 ms (its bytes are converted on the way); this costs about one.
  */
 export async function readDocStateKey(client: Db | Tx, processId: string): Promise<{ lastSeq: number; bytes: number } | null> {
-  const [snapshot] = await client.$queryRaw<Array<{ bytes: unknown; upToSeq: unknown }>>`
-    SELECT length("state") AS "bytes", "upToSeq" FROM "DocSnapshot" WHERE "processId" = ${processId}`;
-  const upToSeq = toNumber(snapshot?.upToSeq);
-  const [log] = await client.$queryRaw<Array<{ rows: unknown; bytes: unknown; lastSeq: unknown }>>`
-    SELECT COUNT(*) AS "rows", SUM(length("data")) AS "bytes", MAX("seq") AS "lastSeq"
-    FROM "DocUpdate" WHERE "processId" = ${processId} AND "seq" > ${upToSeq}`;
-  const rows = toNumber(log?.rows);
-  if (!snapshot && !rows) return null;
-  return { lastSeq: rows ? toNumber(log.lastSeq) : upToSeq, bytes: toNumber(snapshot?.bytes) + toNumber(log?.bytes) };
+  // One statement, so a compaction committing meanwhile cannot pair an old snapshot with a new log.
+  const [row] = await client.$queryRaw<Array<{ snapshotBytes: unknown; upToSeq: unknown; rows: unknown; logBytes: unknown; lastSeq: unknown }>>`
+    WITH "snap" AS (SELECT length("state") AS "bytes", "upToSeq" FROM "DocSnapshot" WHERE "processId" = ${processId})
+    SELECT (SELECT "bytes" FROM "snap") AS "snapshotBytes", (SELECT "upToSeq" FROM "snap") AS "upToSeq",
+      COUNT(*) AS "rows", SUM(length("data")) AS "logBytes", MAX("seq") AS "lastSeq"
+    FROM "DocUpdate" WHERE "processId" = ${processId} AND "seq" > COALESCE((SELECT "upToSeq" FROM "snap"), 0)`;
+  const hasSnapshot = row.snapshotBytes !== null && row.snapshotBytes !== undefined;
+  const rows = toNumber(row.rows);
+  if (!hasSnapshot && !rows) return null;
+  return { lastSeq: rows ? toNumber(row.lastSeq) : toNumber(row.upToSeq), bytes: toNumber(row.snapshotBytes) + toNumber(row.logBytes) };
 }

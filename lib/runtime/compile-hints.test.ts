@@ -33,10 +33,35 @@ describe("addCompileHints", () => {
     const map = { version: 3, sources: ["a.ts"], names: [], mappings: "AAAA;AACA" };
     const dist = build({ "a.js": "a();\nb();\n//# sourceMappingURL=m1.js.map", "m1.js.map": JSON.stringify(map) });
     addCompileHints(dist);
-    expect(JSON.parse(read(dist, "m1.js.map"))).toEqual({ ...map, mappings: ";AAAA;AACA" });
+    expect(JSON.parse(read(dist, "m1.js.map"))).toEqual({ ...map, mappings: ";AAAA;AACA", x_accordCompileHint: true });
     // A second start leaves the map as it is.
     addCompileHints(dist);
     expect(JSON.parse(read(dist, "m1.js.map")).mappings).toBe(";AAAA;AACA");
+  });
+
+  it("moves every section of a sectioned map, and never a map twice (a start that stopped between map and script)", () => {
+    const map = { version: 3, sections: [{ offset: { line: 0, column: 0 }, map: {} }, { offset: { line: 4, column: 2 }, map: {} }] };
+    const dist = build({ "s.js": "a();\n//# sourceMappingURL=s.js.map", "s.js.map": JSON.stringify(map) });
+    addCompileHints(dist);
+    const shifted = JSON.parse(read(dist, "s.js.map")) as typeof map;
+    expect(shifted.sections.map((x) => x.offset)).toEqual([
+      { line: 1, column: 0 },
+      { line: 5, column: 2 },
+    ]);
+    // The script loses its hint (as if the start had stopped before rewriting it): the map is not moved again.
+    writeFileSync(path.join(dist, "static", "chunks", "s.js"), "a();\n//# sourceMappingURL=s.js.map");
+    addCompileHints(dist);
+    expect((JSON.parse(read(dist, "s.js.map")) as typeof map).sections[1].offset.line).toBe(5);
+    expect(read(dist, "s.js").startsWith(COMPILE_HINT)).toBe(true);
+  });
+
+  it("keeps a script's bytes as they were, whatever they are", () => {
+    const dist = build({});
+    const bytes = Buffer.from([0x78, 0x3d, 0xff, 0xfe, 0x00, 0x3b]);
+    mkdirSync(path.join(dist, "static", "chunks"), { recursive: true });
+    writeFileSync(path.join(dist, "static", "chunks", "b.js"), bytes);
+    addCompileHints(dist);
+    expect(readFileSync(path.join(dist, "static", "chunks", "b.js"))).toEqual(Buffer.concat([Buffer.from(COMPILE_HINT), bytes]));
   });
 
   it("does nothing without a build", () => {
