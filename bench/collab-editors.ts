@@ -194,6 +194,8 @@ export async function runEditorsBench(
   loads: Array<Load & { rounds?: number }>,
   log: (line: string) => void,
   warmUpSeconds = 15,
+  /** Also measure what storing alone costs (about 30 s: `--full` only, quick mode has five minutes for everything). */
+  withStorageFloor = true,
 ): Promise<{ runs: EditorsRun[]; storageFloor: StorageFloor | null }> {
   // Every client registers listeners on the process.
   process.setMaxListeners(0);
@@ -219,7 +221,7 @@ export async function runEditorsBench(
     // updates arrive tens of milliseconds apart, so a group commit holds one).
     const lightest = out.find((r) => r.server === "accord");
     let storageFloor: StorageFloor | null = null;
-    if (lightest) {
+    if (lightest && withStorageFloor) {
       storageFloor = await runStorageFloor(accord.databaseUrl, accord.member.processId, lightest.edits / lightest.seconds, lightest.seconds);
       log(`storage floor: ${storageFloor.cpuPercent}% of a core for ${storageFloor.commitsPerSecond} commits/s`);
     }
