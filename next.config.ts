@@ -1,16 +1,8 @@
 import type { NextConfig } from "next";
 import createNextIntlPlugin from "next-intl/plugin";
+import { COMMON_HEADERS } from "./lib/runtime/common-headers";
 
 const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
-
-// Pages get a per-request nonce CSP from proxy.ts; these apply to every response.
-const commonHeaders = [
-  { key: "X-Frame-Options", value: "DENY" },
-  { key: "X-Content-Type-Options", value: "nosniff" },
-  { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
-  { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=(), usb=()" },
-  { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
-];
 
 const nextConfig: NextConfig = {
   reactStrictMode: true,
@@ -23,7 +15,7 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "pg", "@prisma/adapter-pg"],
   async headers() {
     return [
-      { source: "/:path*", headers: commonHeaders },
+      { source: "/:path*", headers: [...COMMON_HEADERS] },
       {
         source: "/api/:path*",
         headers: [

@@ -1,12 +1,13 @@
 // `npm start`: prepare everything a fresh checkout needs, then serve.
 // 1. configuration defaults and a generated secret, 2. migrations, 3. a build if
-// none exists (with compile hints added to its scripts), 4. the demo process on an empty instance, 5. the server.
+// none exists (with compile hints added to its scripts, which are then compressed once), 4. the demo process on an empty instance, 5. the server.
 import "dotenv/config";
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import { dataDir, databaseUrl, isPostgresUrl, sqliteFile } from "../lib/db/config";
 import { addCompileHints } from "../lib/runtime/compile-hints";
+import { precompressAssets } from "../lib/runtime/precompressed-assets";
 import { resolveAuthSecret } from "../lib/runtime/secret";
 
 const root = path.resolve(__dirname, "..");
@@ -45,6 +46,14 @@ async function main(): Promise<void> {
   } catch (error) {
     // Only a speed-up: a build this process may not write to is served as it is.
     console.warn(`[accord] could not add compile hints to the build's scripts: ${String(error)}`);
+  }
+  try {
+    const started = Date.now();
+    const written = await precompressAssets(path.join(root, distDir));
+    if (written) console.log(`[accord] compressed ${written} scripts and stylesheets in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  } catch (error) {
+    // Also only a speed-up: without the copies the server compresses on the fly.
+    console.warn(`[accord] could not compress the build's scripts: ${String(error)}`);
   }
 
   if (process.env.ACCORD_DEMO !== "0") {

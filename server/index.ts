@@ -2,7 +2,11 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { constants as zlibConstants } from "node:zlib";
 import compression from "compression";
 import next from "next";
+import path from "node:path";
 import { collabServerFromEnv } from "@/collab/from-env";
+import { COMMON_HEADERS } from "@/lib/runtime/common-headers";
+import { PRECOMPRESSED_HEADER } from "@/lib/runtime/content-encoding";
+import { precompressedAssetServer } from "@/lib/runtime/precompressed-assets";
 import { stampClientAddress } from "@/lib/runtime/client-address";
 import { SNAPSHOT_CONTENT_TYPE } from "@/lib/collab/local-copies";
 
@@ -28,11 +32,23 @@ export async function startServer(options: { port: number; hostname?: string; di
   const compress = compression({
     threshold: 1024,
     brotli: { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 5 } },
-    // Draft snapshots are binary but compress like text (Next drops a route's own Content-Encoding).
-    filter: (req, res) => String(res.getHeader("content-type")).startsWith(SNAPSHOT_CONTENT_TYPE) || compression.filter(req, res),
+    filter: (req, res) => {
+      // A body the route compressed itself passes through (Next drops a route's own Content-Encoding).
+      const precompressed = res.getHeader(PRECOMPRESSED_HEADER);
+      if (precompressed === "br") {
+        res.removeHeader(PRECOMPRESSED_HEADER);
+        res.setHeader("Content-Encoding", "br");
+        return true;
+      }
+      // Draft snapshots are binary but compress like text.
+      return String(res.getHeader("content-type")).startsWith(SNAPSHOT_CONTENT_TYPE) || compression.filter(req, res);
+    },
   }) as unknown as (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
+  // Scripts and stylesheets compressed once at the highest level, where `npm start` made them.
+  const serveAsset = precompressedAssetServer(path.resolve(options.dir, process.env.ACCORD_DIST_DIR || ".next"), COMMON_HEADERS);
   const server = createServer((req, res) => {
     stampClientAddress(req, trustProxy);
+    if (serveAsset(req, res)) return;
     compress(req, res, () => void handle(req, res));
   });
   // Slow links: keep idle connections long enough for a page's follow-up requests.
