@@ -28,6 +28,22 @@ const CACHE_ENTRIES = 32;
 /** Below this the server sends the update as it is (its compression threshold). */
 const MIN_COMPRESSED_BYTES = 1024;
 
+// One compression at a time: each holds a thread of libuv's pool (four, shared with the
+// server's on-the-fly compression and file reads) for up to a second. An entry skipped
+// while another runs gets its turn with its next reader.
+let compressing = false;
+
+function compressInBackground(entry: Cached): void {
+  if (compressing || entry.brotli || entry.update.byteLength < MIN_COMPRESSED_BYTES) return;
+  compressing = true;
+  brotliAtMax(entry.update)
+    .then(
+      (compressed) => void (entry.brotli = compressed),
+      () => undefined, // only a saving: the server compresses it on the fly instead
+    )
+    .finally(() => (compressing = false));
+}
+
 const stateKey = (state: { lastSeq?: number; bytes: number } | null) => `${state?.lastSeq ?? "none"}:${state?.bytes ?? 0}`;
 
 /**
@@ -41,7 +57,10 @@ export async function getDraftSnapshot(actor: Actor, processId: unknown): Promis
   await authorizeInProcess(db, actor, id, "process.view");
   const cached = cache.get(id);
   // Most readers find the draft unchanged: they need its key, not its bytes.
-  if (cached && cached.key === stateKey(await readDocStateKey(db, id))) return { update: cached.update, brotli: cached.brotli };
+  if (cached && cached.key === stateKey(await readDocStateKey(db, id))) {
+    compressInBackground(cached);
+    return { update: cached.update, brotli: cached.brotli };
+  }
   const state = await readDocState(db, id);
   const key = stateKey(state);
   let entry = cache.get(id);
@@ -53,12 +72,7 @@ export async function getDraftSnapshot(actor: Actor, processId: unknown): Promis
     cache.delete(id);
     cache.set(id, fresh);
     if (cache.size > CACHE_ENTRIES) cache.delete(cache.keys().next().value!);
-    if (fresh.update.byteLength >= MIN_COMPRESSED_BYTES) {
-      brotliAtMax(fresh.update).then(
-        (compressed) => void (fresh.brotli = compressed),
-        () => undefined, // only a saving: the server compresses it on the fly instead
-      );
-    }
+    compressInBackground(fresh);
     entry = fresh;
   }
   return { update: entry.update, brotli: entry.brotli };
