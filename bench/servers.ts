@@ -34,10 +34,15 @@ export interface RunningServer {
 
 const pinned = spawnSync("which", ["taskset"]).status === 0;
 
-/** `node <args>` pinned to `core` where taskset exists. */
+/**
+ * `node <args>` pinned to `core` where taskset exists. ACCORD_BENCH_SERVER_NODE_ARGS adds
+ * Node flags to the servers on core 0 only, e.g. `--perf-basic-prof` for `perf record`
+ * (docs/benchmarks-notes.md §17); the load generators stay as they are.
+ */
 export function spawnPinned(core: number, args: string[], env: NodeJS.ProcessEnv): ChildProcess {
+  const extra = core === 0 ? (process.env.ACCORD_BENCH_SERVER_NODE_ARGS ?? "").split(" ").filter(Boolean) : [];
   const command = pinned ? "taskset" : process.execPath;
-  const full = pinned ? ["-c", String(core), process.execPath, ...args] : args;
+  const full = pinned ? ["-c", String(core), process.execPath, ...extra, ...args] : [...extra, ...args];
   return spawn(command, full, { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
 }
 export const isPinned = pinned;

@@ -78,6 +78,42 @@ describe("OnNextWake", () => {
     expect(runs).toEqual([10_000, 10_150]);
   });
 
+  it("a backstop whose work was claimed is left to expire, not cleared and set again for every wait", async () => {
+    const setTimeoutSpy = vi.spyOn(globalThis, "setTimeout");
+    task.poke();
+    await vi.advanceTimersByTimeAsync(0);
+    // A carrier claims the work every 10 ms, each time after a wait(): 100 times in 1 s.
+    for (let i = 0; i < 100; i++) {
+      vi.setSystemTime(Date.now() + 10);
+      task.wait();
+      expect(task.claimIfDue(Date.now(), true)).toBe(true);
+      await vi.advanceTimersByTimeAsync(0);
+    }
+    // Node keeps its libuv timer at the earliest expiry it was given, so clearing and setting
+    // one per wait() would have woken the process for nothing; here about one per 150 ms.
+    expect(setTimeoutSpy.mock.calls.length).toBeLessThanOrEqual(8);
+    expect(runs).toEqual([10_000]); // claimed every time: the backstops never ran it
+    expect(task.scheduled).toBe(false);
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(runs).toEqual([10_000]);
+    setTimeoutSpy.mockRestore();
+  });
+
+  it("a backstop that expires before its work is due sets itself once more, for the remainder", async () => {
+    task.poke();
+    await vi.advanceTimersByTimeAsync(0);
+    vi.setSystemTime(10_010);
+    task.wait(); // due at 10_150
+    vi.setSystemTime(10_060);
+    expect(task.claimIfDue()).toBe(true); // a new gap from 10_060: the timer for 10_150 stays
+    vi.setSystemTime(10_070);
+    task.wait(); // due at 10_060 + 150 = 10_210
+    await vi.advanceTimersByTimeAsync(80 + 59); // 10_209
+    expect(runs).toEqual([10_000]);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(runs).toEqual([10_000, 10_210]);
+  });
+
   it("cancel drops a scheduled run; run() runs at once and restarts the gap", async () => {
     task.poke();
     task.cancel();

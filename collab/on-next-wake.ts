@@ -13,11 +13,21 @@
  * A task whose work another, more frequent job can carry (presence riding on the
  * update broadcasts) calls `wait()` instead of `poke()` while that job is expected,
  * and the job calls `claimIfDue()` to do the work in its own turn.
+ *
+ * A backstop that is no longer needed is left to expire rather than cleared: Node
+ * keeps its libuv timer at the earliest expiry it was ever given, so a cleared timer
+ * still wakes the process, and arming and clearing one per keystroke woke Accord's
+ * server about fifteen times a second for nothing (notes §17). A backstop that
+ * expires with nothing waiting just ends; one whose work was pushed later re-arms once.
  */
 export class OnNextWake {
   private lastRun = 0;
   private immediate: NodeJS.Immediate | null = null;
   private backstop: NodeJS.Timeout | null = null;
+  /** When the armed backstop timer expires. */
+  private backstopAt = 0;
+  /** When waiting work must run at the latest; null when nothing waits. */
+  private dueAt: number | null = null;
 
   constructor(
     private readonly task: () => void,
@@ -47,41 +57,63 @@ export class OnNextWake {
   }
 
   private armBackstop(now: number): void {
-    if (this.backstop) return;
-    this.backstop = setTimeout(() => {
-      this.backstop = null;
-      this.run();
-    }, Math.max(0, this.lastRun + this.backstopGaps * this.gapMs() - now));
+    const due = this.lastRun + this.backstopGaps * this.gapMs();
+    this.dueAt = this.dueAt === null ? due : Math.min(this.dueAt, due);
+    // An armed timer that expires by then re-checks when it does (onBackstop).
+    if (this.backstop && this.backstopAt <= this.dueAt) return;
+    if (this.backstop) clearTimeout(this.backstop);
+    this.setBackstop(now, this.dueAt);
+  }
+
+  private setBackstop(now: number, at: number): void {
+    this.backstopAt = Math.max(now, at);
+    this.backstop = setTimeout(this.onBackstop, this.backstopAt - now);
     this.backstop.unref();
   }
 
+  private readonly onBackstop = (): void => {
+    this.backstop = null;
+    if (this.dueAt === null) return; // the work was done meanwhile
+    const now = Date.now();
+    if (now < this.dueAt) this.setBackstop(now, this.dueAt);
+    else this.run();
+  };
+
   /**
    * For a caller about to do the task's work itself: true (and a new gap starts, with
-   * nothing left scheduled) once the gap has passed; false within it.
+   * nothing left waiting) once the gap has passed; false within it. `force` claims it
+   * within the gap too, for a carrier whose work costs nothing extra.
    */
-  claimIfDue(now = Date.now()): boolean {
-    if (now - this.lastRun < this.gapMs()) return false;
-    this.cancel();
-    this.lastRun = now;
+  claimIfDue(now = Date.now(), force = false): boolean {
+    if (!force && now - this.lastRun < this.gapMs()) return false;
+    this.settled(now);
     return true;
   }
 
   /** Runs the task now and starts a new gap. */
   run(): void {
-    this.cancel();
-    this.lastRun = Date.now();
+    this.settled(Date.now());
     this.task();
   }
 
-  /** Whether a run is scheduled (immediately or by the backstop). */
-  get scheduled(): boolean {
-    return this.immediate !== null || this.backstop !== null;
+  private settled(now: number): void {
+    if (this.immediate) clearImmediate(this.immediate);
+    this.immediate = null;
+    this.dueAt = null;
+    this.lastRun = now;
   }
 
+  /** Whether a run is waiting (on the next turn or by the backstop). */
+  get scheduled(): boolean {
+    return this.immediate !== null || this.dueAt !== null;
+  }
+
+  /** Drops any waiting run and its timer (the owner is going away). */
   cancel(): void {
     if (this.immediate) clearImmediate(this.immediate);
     if (this.backstop) clearTimeout(this.backstop);
     this.immediate = null;
     this.backstop = null;
+    this.dueAt = null;
   }
 }

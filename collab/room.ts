@@ -15,6 +15,7 @@ import { addsNothing } from "./redundant";
 import { readUpdateShape } from "./update-shape";
 
 const PERSISTED = Symbol("persisted");
+const MIN_PRESENCE_GAP_MS = 50;
 const REMOTE = Symbol("remote");
 
 export interface RoomDeps {
@@ -57,7 +58,7 @@ export class Room {
   private deriving: Promise<void> | null = null;
   private compacting = false;
   /** Presence goes out at most once per interval, longer with more people in the room. */
-  private readonly presenceGapMs = () => Math.min(500, Math.max(50, this.connections.size * 2));
+  private readonly presenceGapMs = () => Math.min(500, Math.max(MIN_PRESENCE_GAP_MS, this.connections.size * 2));
   private readonly awarenessFlush = new OnNextWake(() => this.flushAwareness(), this.presenceGapMs);
   /** When the last update broadcast went out, and the smoothed time between broadcasts. */
   private lastBroadcastAt = 0;
@@ -126,7 +127,8 @@ export class Room {
   private awake(): void {
     if (this.closing) return;
     const now = Date.now();
-    if (this.awareness.hasDirty()) {
+    // A flush under way takes presence with it, or calls this again when it is done.
+    if (this.awareness.hasDirty() && !this.flushing) {
       if (this.broadcastsCarryPresence(now)) this.awarenessFlush.wait(now);
       else this.awarenessFlush.poke(now);
     }
@@ -141,7 +143,6 @@ export class Room {
    * the next wake-up as before.
    */
   private broadcastsCarryPresence(now: number): boolean {
-    if (this.flushing) return true;
     const gap = this.presenceGapMs();
     return this.broadcastGapMs < gap && now - this.lastBroadcastAt < 2 * gap;
   }
@@ -202,6 +203,7 @@ export class Room {
       }
     } finally {
       this.flushing = null;
+      if (this.awareness.hasDirty()) this.awake();
     }
   }
 
@@ -244,7 +246,12 @@ export class Room {
     this.deps.bus?.publishUpdate(this.id, merged);
     const now = Date.now();
     this.noteBroadcast(now);
-    const presence = this.awareness.hasDirty() && this.awarenessFlush.claimIfDue(now) ? this.takePresence() : null;
+    // In a room small enough for presence's shortest gap, whatever presence changed rides
+    // along every time: it adds no write of its own, and a typist's cursor then goes out
+    // with the keystroke that moved it. In a crowd the gap bounds how often each cursor
+    // is sent to everyone.
+    const rideAlways = this.presenceGapMs() <= MIN_PRESENCE_GAP_MS;
+    const presence = this.awareness.hasDirty() && this.awarenessFlush.claimIfDue(now, rideAlways) ? this.takePresence() : null;
     // A lone author already has its edit: it gets the small acknowledgement only.
     const soleAuthor = authors.size === 1 ? batch[0].from : null;
     for (const conn of this.connections) {

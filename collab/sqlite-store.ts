@@ -17,18 +17,22 @@ const now = () => new Date().toISOString().replace("Z", "+00:00");
  * each write below is one atomic transaction that no other code can interleave with.
  */
 export class SqliteDocStore extends DocStore {
-  private readonly insert: Statement<[{ processId: string; data: Uint8Array; createdAt: string }], { seq: number | bigint }>;
+  private readonly insert: Statement<[string, string, string, Uint8Array, string], number | bigint>;
   private readonly statements;
 
   constructor(db: Db, connection: SqliteConnection) {
     super(db);
     // One statement, so one transaction: the next seq is read and used with no other writer
-    // in between, even another process on the same file. See DocStore.append.
-    this.insert = connection.prepare(
-      'INSERT INTO "DocUpdate" ("processId", "seq", "data", "createdAt") VALUES (@processId, COALESCE(' +
-        '(SELECT MAX("seq") FROM "DocUpdate" WHERE "processId" = @processId), ' +
-        '(SELECT "upToSeq" FROM "DocSnapshot" WHERE "processId" = @processId), 0) + 1, @data, @createdAt) RETURNING "seq"',
-    );
+    // in between, even another process on the same file. See DocStore.append. Positional
+    // parameters and a plucked result: binding from an object and building a row object
+    // were a quarter of the append's time in a profile of ten typists (notes §17).
+    this.insert = connection
+      .prepare<[string, string, string, Uint8Array, string], number | bigint>(
+        'INSERT INTO "DocUpdate" ("processId", "seq", "data", "createdAt") VALUES (?, COALESCE(' +
+          '(SELECT MAX("seq") FROM "DocUpdate" WHERE "processId" = ?), ' +
+          '(SELECT "upToSeq" FROM "DocSnapshot" WHERE "processId" = ?), 0) + 1, ?, ?) RETURNING "seq"',
+      )
+      .pluck();
     this.statements = {
       snapshot: connection.prepare<[string], { state: Uint8Array; upToSeq: number | bigint }>('SELECT "state", "upToSeq" FROM "DocSnapshot" WHERE "processId" = ?'),
       rowsAfter: connection.prepare<[string, number], { seq: number | bigint; data: Uint8Array }>('SELECT "seq", "data" FROM "DocUpdate" WHERE "processId" = ? AND "seq" > ? ORDER BY "seq"'),
@@ -97,7 +101,7 @@ export class SqliteDocStore extends DocStore {
   }
 
   override async append(processId: string, update: Uint8Array): Promise<number> {
-    return Number(this.insert.get({ processId, data: update, createdAt: now() })!.seq);
+    return Number(this.insert.get(processId, processId, processId, update, now()));
   }
 
   override async discard(processId: string, seq: number): Promise<void> {

@@ -32,11 +32,13 @@ db.exec(`
   ) WITHOUT ROWID;
 `);
 const addDocument = db.prepare('INSERT OR IGNORE INTO "Process" ("id") VALUES (?)');
-const insert = db.prepare(
-  'INSERT INTO "DocUpdate" ("processId", "seq", "data", "createdAt") VALUES (@processId, COALESCE(' +
-    '(SELECT MAX("seq") FROM "DocUpdate" WHERE "processId" = @processId), ' +
-    '(SELECT "upToSeq" FROM "DocSnapshot" WHERE "processId" = @processId), 0) + 1, @data, @createdAt) RETURNING "seq"',
-);
+const insert = db
+  .prepare(
+    'INSERT INTO "DocUpdate" ("processId", "seq", "data", "createdAt") VALUES (?, COALESCE(' +
+      '(SELECT MAX("seq") FROM "DocUpdate" WHERE "processId" = ?), ' +
+      '(SELECT "upToSeq" FROM "DocSnapshot" WHERE "processId" = ?), 0) + 1, ?, ?) RETURNING "seq"',
+  )
+  .pluck();
 
 setPersistence({
   provider: db,
@@ -47,7 +49,7 @@ setPersistence({
     const relays = [...(ydoc._observers.get("update") ?? [])];
     for (const relay of relays) ydoc.off("update", relay);
     ydoc.on("update", (update) => {
-      insert.get({ processId: docName, data: update, createdAt: new Date().toISOString().replace("Z", "+00:00") });
+      insert.get(docName, docName, docName, update, new Date().toISOString().replace("Z", "+00:00"));
     });
     for (const relay of relays) ydoc.on("update", relay);
   },
