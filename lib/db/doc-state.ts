@@ -32,16 +32,30 @@ export function docStateFrom(snapshot: Uint8Array | null, rows: Uint8Array[]): S
   return { updates, bytes: updates.reduce((n, u) => n + u.byteLength, 0), rowsSinceSnapshot: rows.length };
 }
 
-/** Snapshot + log through Prisma; null when the document has no state at all yet. */
+/**
+ * Snapshot + log through Prisma; null when the document has no state at all yet.
+ *
+ * Two statements, so a compaction (which moves the snapshot past rows and deletes them in
+ * one transaction) can commit between them: the old snapshot would then be paired with
+ * a log that no longer holds the rows it folded. Those rows are read again by nobody, so
+ * the snapshot's position is checked once more after the log is read, and everything is
+ * read again if it moved. A compaction committing after that check leaves what was read
+ * consistent: the rows it deletes were already read.
+ */
 export async function readDocState(client: Db | Tx, processId: string): Promise<StoredDocState | null> {
-  const snapshot = await client.docSnapshot.findUnique({ where: { processId }, select: { state: true, upToSeq: true } });
-  const rows = await client.docUpdate.findMany({
-    where: { processId, seq: { gt: snapshot?.upToSeq ?? 0 } },
-    orderBy: { seq: "asc" },
-    select: { data: true, seq: true },
-  });
-  if (!snapshot && !rows.length) return null;
-  return { ...docStateFrom(snapshot?.state ?? null, rows.map((r) => r.data)), lastSeq: rows.at(-1)?.seq ?? snapshot?.upToSeq ?? 0 };
+  for (let attempt = 1; ; attempt++) {
+    const snapshot = await client.docSnapshot.findUnique({ where: { processId }, select: { state: true, upToSeq: true } });
+    const rows = await client.docUpdate.findMany({
+      where: { processId, seq: { gt: snapshot?.upToSeq ?? 0 } },
+      orderBy: { seq: "asc" },
+      select: { data: true, seq: true },
+    });
+    const now = await client.docSnapshot.findUnique({ where: { processId }, select: { upToSeq: true } });
+    if (now?.upToSeq !== snapshot?.upToSeq && attempt < 5) continue;
+    if (now?.upToSeq !== snapshot?.upToSeq) throw new Error(`the stored state of ${processId} kept changing while it was read`);
+    if (!snapshot && !rows.length) return null;
+    return { ...docStateFrom(snapshot?.state ?? null, rows.map((r) => r.data)), lastSeq: rows.at(-1)?.seq ?? snapshot?.upToSeq ?? 0 };
+  }
 }
 
 /** A count or sum from a raw query: SQLite gives bigint, PostgreSQL bigint or number. */

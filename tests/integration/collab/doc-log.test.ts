@@ -95,6 +95,35 @@ describe("the update log", () => {
     expect(await loadedText()).toBe("");
   });
 
+  it("reads a whole state when a compaction commits between reading the snapshot and reading the log", async () => {
+    const store = await openDocStore(db);
+    const compactor = await openDocStore(other);
+    for (const update of await edits(5)) await store.append(processId, update);
+    let compacted = false;
+    // The compaction commits right after readDocState has read the snapshot, before it reads the log.
+    const racing = new Proxy(db, {
+      get(target, prop) {
+        if (prop !== "docSnapshot") return Reflect.get(target, prop, target);
+        return {
+          findUnique: async (args: Parameters<Db["docSnapshot"]["findUnique"]>[0]) => {
+            const row = await target.docSnapshot.findUnique(args);
+            if (!compacted) {
+              compacted = true;
+              expect((await compactor.compact(processId)).folded).toBe(5);
+            }
+            return row;
+          },
+        };
+      },
+    }) as Db;
+    const state = (await readDocState(racing, processId))!;
+    expect(compacted).toBe(true);
+    const doc = new Y.Doc();
+    applyStoredUpdates(doc, state.updates);
+    expect(doc.getText("log-test").toString()).toBe("abcde");
+    expect(state.rowsSinceSnapshot).toBe(0);
+  });
+
   it("names the stored state by its key without reading it, the same as reading it does", async () => {
     const store = await openDocStore(db);
     const keyOf = async () => {
