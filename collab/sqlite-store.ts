@@ -61,19 +61,28 @@ export class SqliteDocStore extends DocStore {
       ),
     };
     this.compactNow = connection.transaction((processId: string) => this.compactInTransaction(processId));
+    // One read transaction: a compaction by another process on the same file cannot commit
+    // between reading the snapshot and reading the log (readDocState re-checks instead).
+    this.readStoredNow = connection.transaction((processId: string) => this.readStored(processId));
     this.writeDerivedNow = connection.transaction((processId: string, draft: DraftSnapshot, previous: Map<string, StoredClause> | null) =>
       this.writeDerivedInTransaction(processId, draft, previous),
     );
   }
 
   private readonly compactNow: (processId: string) => { folded: number; bytes: number };
+  private readonly readStoredNow: (processId: string) => LoadedDoc | null;
   private readonly writeDerivedNow: (processId: string, draft: DraftSnapshot, previous: Map<string, StoredClause> | null) => DerivedWrite;
 
   /** Snapshot plus log straight from the connection; a document with no state yet goes through the ORM path, which converts it once. */
   override async load(processId: string): Promise<LoadedDoc | null> {
+    return this.readStoredNow(processId) ?? super.load(processId);
+  }
+
+  /** Snapshot and log; null when the document has no state yet. */
+  private readStored(processId: string): LoadedDoc | null {
     const snapshot = this.statements.snapshot.get(processId);
     const rows = this.statements.rowsAfter.all(processId, Number(snapshot?.upToSeq ?? 0));
-    if (!snapshot && !rows.length) return super.load(processId);
+    if (!snapshot && !rows.length) return null;
     return docStateFrom(snapshot?.state ?? null, rows.map((r) => r.data));
   }
 

@@ -51,8 +51,10 @@ export async function readDocState(client: Db | Tx, processId: string): Promise<
       select: { data: true, seq: true },
     });
     const now = await client.docSnapshot.findUnique({ where: { processId }, select: { upToSeq: true } });
-    if (now?.upToSeq !== snapshot?.upToSeq && attempt < 5) continue;
-    if (now?.upToSeq !== snapshot?.upToSeq) throw new Error(`the stored state of ${processId} kept changing while it was read`);
+    if (now?.upToSeq !== snapshot?.upToSeq) {
+      if (attempt < 5) continue;
+      throw new Error(`the stored state of ${processId} kept changing while it was read`);
+    }
     if (!snapshot && !rows.length) return null;
     return { ...docStateFrom(snapshot?.state ?? null, rows.map((r) => r.data)), lastSeq: rows.at(-1)?.seq ?? snapshot?.upToSeq ?? 0 };
   }
