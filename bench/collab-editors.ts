@@ -118,7 +118,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /**
  * Waits until a freshly started server is quiet: for its first tens of seconds V8 keeps
  * collecting garbage left by startup (its memory reducer), about 1% of a core for a
- * server loaded through tsx. A server in service has long passed that, so no server is
+ * server that loads as much code as Accord's. A server in service has long passed that, so no server is
  * measured before it has (at most 60 s).
  */
 async function settle(pid: number): Promise<number> {

@@ -125,7 +125,7 @@ Each server in its own process; the three start together. Each is first warmed w
 of its own (100 typists for 15 s, about 5,000 edits, 8 s in quick mode: a server in service has long compiled
 its hot paths and sized its heap), and none is measured before its own CPU has settled
 afterwards (V8 also collects startup garbage for tens of seconds after a start: about 1% of
-a core for a server loaded through tsx). Each load then runs on each server in turn, under
+a core for a server that loads as much code as Accord's). Each load then runs on each server in turn, under
 identical load from generator processes on the other core, and every run gets a new
 document: the in-memory servers start empty and are seeded with the draft's shape, Accord
 gets a fresh copy of the demo draft. Where a load runs several rounds, the order rotates

@@ -86,6 +86,8 @@ export interface AccordOptions {
   member: (documentId: string) => AccordMember;
   /** Extra environment, e.g. the fan-out coalescing window for before/after runs. */
   env?: Record<string, string>;
+  /** Node's arguments for another build of the server (an A/B of two commits); default `npm run collab`'s. */
+  command?: string[];
 }
 
 export async function startServer(kind: ServerKind, accord?: AccordOptions): Promise<RunningServer> {
@@ -95,7 +97,7 @@ export async function startServer(kind: ServerKind, accord?: AccordOptions): Pro
     if (!accord) throw new Error("Accord needs a database");
     // ACCORD_BENCH_PROFILE=<dir> writes a V8 CPU profile of the server (docs/benchmarks.md: profiles).
     const profile = process.env.ACCORD_BENCH_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${process.env.ACCORD_BENCH_PROFILE}`] : [];
-    const child = spawnPinned(0, [...profile, "--import", "tsx", path.join(ROOT, "collab", "index.ts")], {
+    const child = spawnPinned(0, [...profile, ...(accord.command ?? [path.join(ROOT, "scripts", "collab.mjs")])], {
       ...base,
       ...accord.env,
       COLLAB_PORT: String(port),

@@ -1,10 +1,12 @@
 // `npm start`: prepare everything a fresh checkout needs, then serve.
 // 1. configuration defaults and a generated secret, 2. migrations, 3. a build if
-// none exists (with compile hints added to its scripts, which are then compressed once), 4. the demo process on an empty instance, 5. the server.
+// none exists (with compile hints added to its scripts, which are then compressed once), 4. the demo process on an empty instance, 5. the server
+// (bundled from the sources at start).
 import "dotenv/config";
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { dataDir, databaseUrl, isPostgresUrl, sqliteFile } from "../lib/db/config";
 import { addCompileHints } from "../lib/runtime/compile-hints";
 import { precompressAssets } from "../lib/runtime/precompressed-assets";
@@ -60,7 +62,9 @@ async function main(): Promise<void> {
     run("demo data", bin("tsx"), ["--conditions=react-server", path.join(root, "scripts", "seed-demo.ts")]);
   }
 
-  const { startServer } = await import("../server/index");
+  // One ES module bundled from the sources, as `npm run collab` runs (see bundle-server.mjs).
+  const { bundleServer } = await import("./bundle-server.mjs");
+  const { startServer } = (await import(pathToFileURL(bundleServer("server/index.ts", "server")).href)) as typeof import("../server/index");
   const started = await startServer({ port, dir: root, hostname: process.env.HOSTNAME || undefined });
   console.log(`[accord] ready on http://localhost:${started.port}`);
 

@@ -164,8 +164,8 @@ export async function spawnCollab(port: number, env: Record<string, string> = {}
   const { spawn } = await import("node:child_process");
   const path = await import("node:path");
   const root = path.resolve(import.meta.dirname, "..", "..", "..");
-  // One OS process (node with tsx's loader), so SIGKILL really kills the server.
-  const child = spawn(process.execPath, ["--import", "tsx", path.join(root, "collab", "index.ts")], {
+  // One OS process (the server bundled at start, as `npm run collab` runs it), so SIGKILL really kills the server.
+  const child = spawn(process.execPath, [path.join(root, "scripts", "collab.mjs")], {
     cwd: root,
     env: {
       ...process.env,
