@@ -264,7 +264,8 @@ is re-rendered after the frame that shows the character.${textBeforeSocket(r.col
 ## What changed because of these numbers
 
 docs/benchmarks-notes.md holds the profiles and the changes they led to, one section per
-finding; the CPU at ten typists, the target most often missed, is in §8–§13 and §17 (a
-profile of Accord, the storing reference and stock y-websocket side by side).
+finding; the CPU at ten typists, the target most often missed, is in §8–§13, §17 (a
+profile of Accord, the storing reference and stock y-websocket side by side) and §18 (the
+server run as one bundled module instead of through tsx's CommonJS getters).
 `;
 }
