@@ -3,8 +3,8 @@
 //
 // Why: run through tsx, our TypeScript is loaded as CommonJS, where every imported
 // binding — ours and every package's — is read through a getter function on every use.
-// In the collaboration server's hot path that was about 3% of its CPU at ten typists
-// (docs/benchmarks-notes.md §17–§18). In one ES module our own code calls itself
+// In the collaboration server's hot path that was about 8% of its CPU at ten typists
+// (docs/benchmarks-notes.md §18). In one ES module our own code calls itself
 // directly, and packages are Node's own ES module imports. Packages stay outside the
 // bundle (resolved from node_modules as before); only the repository's code is joined.
 import { createHash } from "node:crypto";
